@@ -1,0 +1,84 @@
+using System.Collections.Generic;
+using NUnit.Framework;
+using Wasserforge.Contract;
+
+namespace Wasserforge.Tests.Contract
+{
+    public class GeneratorDescriptionTests
+    {
+        static GeneratorDescription Sample() => new GeneratorDescription
+        {
+            LatentDim = 64, Width = 32, Height = 16, Channels = 4, Tileable = true,
+            Dataset = "crawl-floor", Loss = "wgan-gp", Steps = 1200, CreatedBy = "wasserforge 0.1.0",
+        };
+
+        [Test]
+        public void RoundTripsThroughMetadata()
+        {
+            var back = GeneratorDescription.Parse(Sample().ToMetadata(), "m.onnx");
+            Assert.That(back.LatentDim, Is.EqualTo(64));
+            Assert.That(back.Width, Is.EqualTo(32));
+            Assert.That(back.Height, Is.EqualTo(16));
+            Assert.That(back.Channels, Is.EqualTo(4));
+            Assert.That(back.Tileable, Is.True);
+            Assert.That(back.ValueMin, Is.EqualTo(-1f));
+            Assert.That(back.ValueMax, Is.EqualTo(1f));
+            Assert.That(back.Loss, Is.EqualTo("wgan-gp"));
+            Assert.That(back.Steps, Is.EqualTo(1200));
+            Assert.That(back.ValuesPerSample, Is.EqualTo(4 * 32 * 16));
+        }
+
+        [TestCase(MetadataKeys.ContractVersion)]
+        [TestCase(MetadataKeys.Kind)]
+        [TestCase(MetadataKeys.LatentDim)]
+        [TestCase(MetadataKeys.Width)]
+        [TestCase(MetadataKeys.Height)]
+        [TestCase(MetadataKeys.Channels)]
+        public void MissingRequiredKeyIsNamed(string key)
+        {
+            var m = Sample().ToMetadata();
+            m.Remove(key);
+            var e = Assert.Throws<ModelLoadException>(() => GeneratorDescription.Parse(m, "m.onnx"));
+            Assert.That(e.Reason, Is.EqualTo(ModelLoadError.MissingMetadata));
+            Assert.That(e.Message, Does.Contain(key).And.StartWith("m.onnx: "));
+        }
+
+        [Test]
+        public void NewerContractAsksForAnUpgrade()
+        {
+            var m = Sample().ToMetadata();
+            m[MetadataKeys.ContractVersion] = (ModelContract.Version + 1).ToString();
+            var e = Assert.Throws<ModelLoadException>(() => GeneratorDescription.Parse(m, "new.onnx"));
+            Assert.That(e.Reason, Is.EqualTo(ModelLoadError.UnsupportedVersion));
+            Assert.That(e.Message, Does.Contain("Upgrade"));
+        }
+
+        [TestCase(MetadataKeys.Channels, "2")]
+        [TestCase(MetadataKeys.LatentDim, "zero")]
+        [TestCase(MetadataKeys.Tileable, "yes")]
+        [TestCase(MetadataKeys.ValueRange, "1,-1")]
+        [TestCase(MetadataKeys.ColorSpace, "cmyk")]
+        [TestCase(MetadataKeys.Kind, "audio")]
+        public void InvalidValuesAreRejected(string key, string value)
+        {
+            var m = Sample().ToMetadata();
+            m[key] = value;
+            var e = Assert.Throws<ModelLoadException>(() => GeneratorDescription.Parse(m, "m.onnx"));
+            Assert.That(e.Reason, Is.EqualTo(ModelLoadError.InvalidMetadata));
+            Assert.That(e.Message, Does.Contain(key).And.Contain(value));
+        }
+
+        [Test]
+        public void PointGeneratorsNeedNoImageKeys()
+        {
+            var m = new Dictionary<string, string>
+            {
+                [MetadataKeys.ContractVersion] = "1", [MetadataKeys.Kind] = "points",
+                [MetadataKeys.LatentDim] = "2", [MetadataKeys.Channels] = "2",
+            };
+            var d = GeneratorDescription.Parse(m, null);
+            Assert.That(d.IsImage, Is.False);
+            Assert.That(d.ValuesPerSample, Is.EqualTo(2));
+        }
+    }
+}
