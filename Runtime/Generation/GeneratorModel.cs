@@ -1,0 +1,131 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+using Wasserforge.Contract;
+using Wasserforge.Generation;
+using Wasserforge.Onnx;
+
+namespace Wasserforge
+{
+    /// <summary>
+    /// A loaded generator: turns latent vectors into images (or points) through ONNX Runtime.
+    /// Thread-safe: any number of threads may generate at once (on DirectML, runs are serialised).
+    /// Steady-state <see cref="Generate"/> and <see cref="GenerateRgba32"/> allocate no managed memory.
+    /// Dispose it to free the native session.
+    /// </summary>
+    public sealed unsafe partial class GeneratorModel : IDisposable
+    {
+        readonly OrtSession _session;
+        readonly IntPtr _inputName;
+        readonly IntPtr _outputName;
+        readonly object _runLock;   // non-null on DirectML only
+        volatile bool _disposed;
+
+        /// <summary>What the model says about itself (latent size, image layout, training facts).</summary>
+        public GeneratorDescription Description { get; }
+        /// <summary>Length of one latent vector.</summary>
+        public int LatentDim => Description.LatentDim;
+        /// <summary>Image width (0 for point generators).</summary>
+        public int Width => Description.Width;
+        /// <summary>Image height (0 for point generators).</summary>
+        public int Height => Description.Height;
+        /// <summary>Image channels (1, 3 or 4), or the vector length of a point generator.</summary>
+        public int Channels => Description.Channels;
+        /// <summary>Floats per generated sample: C·H·W for images.</summary>
+        public int ValuesPerSample => Description.ValuesPerSample;
+        /// <summary>The device the model runs on.</summary>
+        public ExecutionDevice ActiveDevice { get; }
+        /// <summary>Which device is active and why the others were skipped, e.g. "Cpu active; DirectML skipped: DirectML exists only on Windows; …".</summary>
+        public string DeviceReport { get; }
+        /// <summary>Where the model came from (file path, or the name given for bytes).</summary>
+        public string Source { get; }
+
+        GeneratorModel(OrtSession session, GeneratorDescription description, ExecutionDevice device, string report, string source)
+        {
+            _session = session;
+            Description = description;
+            ActiveDevice = device;
+            DeviceReport = report;
+            Source = source;
+            _inputName = Marshal.StringToHGlobalAnsi(ModelContract.InputName);
+            _outputName = Marshal.StringToHGlobalAnsi(ModelContract.OutputName);
+            _runLock = device == ExecutionDevice.DirectML ? new object() : null;
+        }
+
+        /// <summary>Loads a generator ONNX file.</summary>
+        /// <param name="path">The .onnx file.</param>
+        /// <param name="options">Device and threads (null: defaults).</param>
+        /// <exception cref="ModelLoadException">The file is missing, not ONNX, truncated, or breaks the model contract; the message names the file and the problem.</exception>
+        /// <exception cref="WasserforgeException">ONNX Runtime itself cannot be loaded, or an explicitly requested device is unavailable.</exception>
+        public static GeneratorModel Load(string path, GeneratorOptions options = null)
+        {
+            if (string.IsNullOrEmpty(path)) throw new ArgumentException("path is empty.", nameof(path));
+            if (Directory.Exists(path)) throw new ModelLoadException(path, ModelLoadError.NotAFile, "is a folder, not a model file.");
+            if (!File.Exists(path)) throw new ModelLoadException(path, ModelLoadError.NotAFile, "file not found.");
+            byte[] bytes;
+            try { bytes = File.ReadAllBytes(path); }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new ModelLoadException(path, ModelLoadError.NotAFile, "cannot be read: " + e.Message, e);
+            }
+            return Load(bytes, options, path);
+        }
+
+        /// <summary>Loads a generator from ONNX bytes (e.g. a Unity asset).</summary>
+        /// <param name="onnx">The model file's bytes.</param>
+        /// <param name="options">Device and threads (null: defaults).</param>
+        /// <param name="sourceName">Name used in error messages (null: &lt;memory&gt;).</param>
+        /// <exception cref="ModelLoadException">The bytes are not ONNX, truncated, or break the model contract.</exception>
+        /// <exception cref="WasserforgeException">ONNX Runtime itself cannot be loaded, or an explicitly requested device is unavailable.</exception>
+        public static GeneratorModel Load(byte[] onnx, GeneratorOptions options = null, string sourceName = null)
+        {
+            if (onnx == null) throw new ArgumentNullException(nameof(onnx));
+            options = options ?? new GeneratorOptions();
+            if (onnx.Length == 0) throw new ModelLoadException(sourceName, ModelLoadError.NotOnnx, "the file is empty.");
+            OrtSession session;
+            ExecutionDevice device;
+            string report;
+            try
+            {
+                session = DeviceSelector.Create(onnx, options, out device, out report);
+            }
+            catch (OnnxRuntimeException e)
+            {
+                throw Refused(onnx, sourceName, e);
+            }
+            try
+            {
+                var description = ModelValidator.Validate(session, sourceName);
+                return new GeneratorModel(session, description, device, report, sourceName ?? "<memory>");
+            }
+            catch
+            {
+                session.Dispose();
+                throw;
+            }
+        }
+
+        static ModelLoadException Refused(byte[] onnx, string source, OnnxRuntimeException e)
+        {
+            switch (OnnxFileSniffer.Classify(onnx))
+            {
+                case OnnxFileShape.NotOnnx:
+                    return new ModelLoadException(source, ModelLoadError.NotOnnx, "is not an ONNX model (the bytes are not an ONNX ModelProto).", e);
+                case OnnxFileShape.Truncated:
+                    return new ModelLoadException(source, ModelLoadError.Truncated, $"the ONNX file is truncated ({onnx.Length} bytes): it ends inside a field. Copy or export it again.", e);
+                default:
+                    return new ModelLoadException(source, ModelLoadError.RuntimeRejected, "ONNX Runtime refused the model: " + e.OrtMessage, e);
+            }
+        }
+
+        /// <summary>Frees the native session. Safe to call twice.</summary>
+        public void Dispose()
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _session.Dispose();
+            Marshal.FreeHGlobal(_inputName);
+            Marshal.FreeHGlobal(_outputName);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+#!/usr/bin/python3
+"""Makes the tiny fixture generators the runtime tests load, with Debian's python3-onnx and numpy.
+
+Run: /usr/bin/python3 Tests/Fixtures/make_fixtures.py   (rewrites the files next to this script)
+
+Good fixtures: z[N, L] -> Gemm -> Tanh -> Reshape [N, C, H, W], fixed seeded weights, the model
+contract's metadata. expected_outputs.txt holds outputs for fixed latents computed independently
+with numpy (float64, rounded to float32). Broken fixtures each break one rule of the contract.
+The contract version is in every file name (_v1_).
+"""
+import os
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CONTRACT = "wasserforge.contract_version"
+
+
+def metadata(kind, latent, channels, width=None, height=None, version="1", drop=(), extra=None):
+    m = {CONTRACT: version, "wasserforge.kind": kind, "wasserforge.latent_dim": str(latent),
+         "wasserforge.channels": str(channels), "wasserforge.value_range": "-1,1",
+         "wasserforge.created_by": "make_fixtures.py"}
+    if kind == "image":
+        m.update({"wasserforge.width": str(width), "wasserforge.height": str(height),
+                  "wasserforge.color_space": "srgb", "wasserforge.tileable": "false"})
+    m.update(extra or {})
+    for k in drop:
+        m.pop(k, None)
+    return m
+
+
+def gemm_model(name, latent, out_shape, seed, meta, in_name="z", out_name="image", in_type=TensorProto.FLOAT,
+               batch="N", tanh=True, latent_in_graph=None):
+    rng = np.random.default_rng(seed)
+    out_features = int(np.prod(out_shape))
+    w = (rng.standard_normal((latent, out_features)) * 0.5).astype(np.float32)
+    b = (rng.standard_normal(out_features) * 0.1).astype(np.float32)
+    nodes = []
+    src = in_name
+    if in_type != TensorProto.FLOAT:
+        nodes.append(helper.make_node("Cast", [in_name], ["zf"], to=TensorProto.FLOAT))
+        src = "zf"
+    nodes.append(helper.make_node("Gemm", [src, "W", "B"], ["h"]))
+    nodes.append(helper.make_node("Tanh" if tanh else "Identity", ["h"], ["t"]))
+    nodes.append(helper.make_node("Reshape", ["t", "shape"], [out_name]))
+    shape = np.array([-1] + list(out_shape), dtype=np.int64)
+    lat = latent_in_graph or latent
+    graph = helper.make_graph(
+        nodes, name,
+        [helper.make_tensor_value_info(in_name, in_type, [batch, lat])],
+        [helper.make_tensor_value_info(out_name, TensorProto.FLOAT, [batch] + list(out_shape))],
+        [numpy_helper.from_array(w, "W"), numpy_helper.from_array(b, "B"), numpy_helper.from_array(shape, "shape")])
+    model = helper.make_model(graph, producer_name="wasserforge-fixtures", opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 7
+    for k, v in meta.items():
+        model.metadata_props.add(key=k, value=v)
+    onnx.checker.check_model(model)
+    return model, w, b
+
+
+def save(model, file):
+    onnx.save(model, os.path.join(HERE, file))
+
+
+def main():
+    expected = {}
+    latents = np.array([[((i * 7 + j * 3) % 11 - 5) / 4.0 for j in range(8)] for i in range(3)], dtype=np.float32)
+
+    good = [
+        ("generator_v1_rgb_4x4.onnx", 8, (3, 4, 4), 1, metadata("image", 8, 3, 4, 4)),
+        ("generator_v1_gray_4x2.onnx", 8, (1, 2, 4), 2, metadata("image", 8, 1, 4, 2)),
+        ("generator_v1_rgba_2x2.onnx", 8, (4, 2, 2), 3, metadata("image", 8, 4, 2, 2)),
+    ]
+    for file, latent, shape, seed, meta in good:
+        model, w, b = gemm_model(file, latent, shape, seed, meta)
+        save(model, file)
+        out = np.tanh(latents.astype(np.float64) @ w.astype(np.float64) + b.astype(np.float64))
+        expected[file] = {"latents": latents.tolist(), "shape": [len(latents)] + list(shape),
+                          "output": out.astype(np.float32).reshape(-1).tolist()}
+
+    pts_lat = np.array([[0.5, -1.0], [2.0, 0.25]], dtype=np.float32)
+    model, w, b = gemm_model("points_v1_2d.onnx", 2, (2,), 4, metadata("points", 2, 2), tanh=False)
+    save(model, "points_v1_2d.onnx")
+    out = pts_lat.astype(np.float64) @ w.astype(np.float64) + b.astype(np.float64)
+    expected["points_v1_2d.onnx"] = {"latents": pts_lat.tolist(), "shape": [2, 2],
+                                     "output": out.astype(np.float32).reshape(-1).tolist()}
+
+    meta = metadata("image", 8, 3, 4, 4)
+    broken = {
+        "broken_v1_input_name.onnx": dict(in_name="latent"),
+        "broken_v1_output_name.onnx": dict(out_name="rgb"),
+        "broken_v1_fixed_batch.onnx": dict(batch=1),
+        "broken_v1_int64_input.onnx": dict(in_type=TensorProto.INT64),
+    }
+    for file, kw in broken.items():
+        save(gemm_model(file, 8, (3, 4, 4), 5, meta, **kw)[0], file)
+    save(gemm_model("broken_v1_latent_mismatch.onnx", 8, (3, 4, 4), 5, metadata("image", 16, 3, 4, 4))[0], "broken_v1_latent_mismatch.onnx")
+    save(gemm_model("broken_v1_shape_mismatch.onnx", 8, (3, 4, 4), 5, metadata("image", 8, 3, 8, 8))[0], "broken_v1_shape_mismatch.onnx")
+    save(gemm_model("broken_v1_no_metadata.onnx", 8, (3, 4, 4), 5, {})[0], "broken_v1_no_metadata.onnx")
+    save(gemm_model("broken_v1_missing_width.onnx", 8, (3, 4, 4), 5, metadata("image", 8, 3, 4, 4, drop=("wasserforge.width",)))[0], "broken_v1_missing_width.onnx")
+    save(gemm_model("broken_v99_contract.onnx", 8, (3, 4, 4), 5, metadata("image", 8, 3, 4, 4, version="99"))[0], "broken_v99_contract.onnx")
+
+    # Plain text (no JSON parser needed in Unity): per fixture, 3 lines: shape, latents, outputs.
+    with open(os.path.join(HERE, "expected_outputs.txt"), "w") as f:
+        for file, e in expected.items():
+            f.write(file + "\n")
+            f.write(" ".join(str(d) for d in e["shape"]) + "\n")
+            f.write(" ".join(repr(float(v)) for row in e["latents"] for v in row) + "\n")
+            f.write(" ".join(repr(float(v)) for v in e["output"]) + "\n")
+
+
+if __name__ == "__main__":
+    main()

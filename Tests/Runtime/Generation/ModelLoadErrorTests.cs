@@ -1,0 +1,86 @@
+using System;
+using System.IO;
+using NUnit.Framework;
+
+namespace Wasserforge.Tests.Generation
+{
+    public class ModelLoadErrorTests
+    {
+        static ModelLoadException LoadFails(string path)
+        {
+            var e = Assert.Throws<ModelLoadException>(() => GeneratorModel.Load(path).Dispose());
+            Assert.That(e.FilePath, Is.EqualTo(path));
+            Assert.That(e.Message, Does.StartWith(path + ": "));
+            return e;
+        }
+
+        [Test]
+        public void MissingFileIsNotAFile()
+        {
+            var e = LoadFails(Path.Combine(TestPaths.Fixtures, "no_such_model.onnx"));
+            Assert.That(e.Reason, Is.EqualTo(ModelLoadError.NotAFile));
+            Assert.That(e.Message, Does.Contain("not found"));
+        }
+
+        [Test]
+        public void FolderIsNotAFile()
+        {
+            Assert.That(LoadFails(TestPaths.Fixtures).Reason, Is.EqualTo(ModelLoadError.NotAFile));
+        }
+
+        [Test]
+        public void PngBytesAreNotOnnx()
+        {
+            var dir = TestPaths.NewTempDir();
+            var path = Path.Combine(dir, "texture.onnx");
+            File.WriteAllBytes(path, new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52 });
+            var e = LoadFails(path);
+            Assert.That(e.Reason, Is.EqualTo(ModelLoadError.NotOnnx));
+            Assert.That(e.Message, Does.Contain("not an ONNX model"));
+        }
+
+        [Test]
+        public void EmptyFileIsNotOnnx()
+        {
+            var path = Path.Combine(TestPaths.NewTempDir(), "empty.onnx");
+            File.WriteAllBytes(path, new byte[0]);
+            Assert.That(LoadFails(path).Reason, Is.EqualTo(ModelLoadError.NotOnnx));
+        }
+
+        [TestCase(0.5)]
+        [TestCase(0.9)]
+        [TestCase(0.98)]
+        public void PrefixOfAValidFileIsTruncated(double keep)
+        {
+            var bytes = File.ReadAllBytes(TestPaths.Fixture("generator_v1_rgb_4x4.onnx"));
+            var path = Path.Combine(TestPaths.NewTempDir(), "cut.onnx");
+            File.WriteAllBytes(path, bytes.AsSpan(0, (int)(bytes.Length * keep)).ToArray());
+            var e = LoadFails(path);
+            Assert.That(e.Reason, Is.EqualTo(ModelLoadError.Truncated));
+            Assert.That(e.Message, Does.Contain("truncated"));
+        }
+
+        [TestCase("broken_v1_input_name.onnx", ModelLoadError.WrongInput, "'latent'")]
+        [TestCase("broken_v1_fixed_batch.onnx", ModelLoadError.WrongInput, "dynamic batch")]
+        [TestCase("broken_v1_int64_input.onnx", ModelLoadError.WrongInput, "int64")]
+        [TestCase("broken_v1_latent_mismatch.onnx", ModelLoadError.WrongInput, "latent_dim = 16")]
+        [TestCase("broken_v1_output_name.onnx", ModelLoadError.WrongOutput, "'rgb'")]
+        [TestCase("broken_v1_shape_mismatch.onnx", ModelLoadError.WrongOutput, "[N, 3, 8, 8]")]
+        [TestCase("broken_v1_no_metadata.onnx", ModelLoadError.MissingMetadata, "wasserforge.contract_version")]
+        [TestCase("broken_v1_missing_width.onnx", ModelLoadError.MissingMetadata, "wasserforge.width")]
+        [TestCase("broken_v99_contract.onnx", ModelLoadError.UnsupportedVersion, "Upgrade")]
+        public void ContractViolationsAreNamed(string fixture, ModelLoadError reason, string mentions)
+        {
+            var e = LoadFails(TestPaths.Fixture(fixture));
+            Assert.That(e.Reason, Is.EqualTo(reason));
+            Assert.That(e.Message, Does.Contain(mentions));
+        }
+
+        [Test]
+        public void BytesWithoutNameSayMemory()
+        {
+            var e = Assert.Throws<ModelLoadException>(() => GeneratorModel.Load(new byte[] { 1, 2, 3, 4, 5 }));
+            Assert.That(e.FilePath, Is.EqualTo("<memory>"));
+        }
+    }
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The main job on a built-in default, on a fresh machine: set up, train a small WGAN-GP on the
+# built-in procedural texture set, export the generator to ONNX, then generate a texture sheet
+# and an interpolation strip from it through ONNX Runtime. Outputs go to out~/demo/.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+"$root/Tools~/setup.sh"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build "Training~/src/Wasserforge.Cli/Wasserforge.Cli.csproj" -c Release --nologo -v quiet >/dev/null
+wf() { dotnet "Training~/src/Wasserforge.Cli/bin/Release/net10.0/wasserforge.dll" "$@"; }
+out="$root/out~/demo"
+mkdir -p "$out"
+wf train "Training~/config/textures-wgan-gp.yaml" --run-id demo --force --results "$out/results"
+wf export "$out/results/demo" -o "$out/textures.onnx"
+wf sample "$out/textures.onnx" --count 64 --seed 1 --grid 8x8 -o "$out/sheet.png"
+wf interpolate "$out/textures.onnx" --from 1 --to 2 --steps 10 --slerp -o "$out/strip.png"
+echo
+echo "Done. Generator: $out/textures.onnx"
+echo "      Texture sheet: $out/sheet.png   Interpolation strip: $out/strip.png"
+echo "      Training run (metrics.csv, sample grids, checkpoints): $out/results/demo"
