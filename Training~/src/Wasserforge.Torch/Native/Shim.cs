@@ -1,0 +1,51 @@
+using System;
+using System.Runtime.InteropServices;
+using static Wasserforge.Torch.Native.NativeMethods;
+
+namespace Wasserforge.Torch.Native
+{
+    /// <summary>Loads the shim once (with a clear error when it is missing), sets the thread count, and turns failed calls into <see cref="TorchException"/>.</summary>
+    internal static class Shim
+    {
+        static readonly object s_lock = new object();
+        static volatile bool s_loaded;
+
+        /// <summary>Loads the shim and sets intra-op threads to one per core (Debian's libtorch defaults to 1).</summary>
+        /// <exception cref="TorchException">The shim library is missing or cannot be loaded.</exception>
+        public static void EnsureLoaded()
+        {
+            if (s_loaded) return;
+            lock (s_lock)
+            {
+                if (s_loaded) return;
+                try
+                {
+                    Check(wf_set_num_threads(Environment.ProcessorCount));
+                }
+                catch (DllNotFoundException e)
+                {
+                    throw new TorchException(
+                        "The Wasserforge libtorch shim (libwasserforge_torch) was not found or could not be loaded: build it with Tools~/build-native.sh " +
+                        "(needs libtorch: apt-get install libtorch-dev). Loader message: " + e.Message, e);
+                }
+                s_loaded = true;
+            }
+        }
+
+        /// <summary>Throws the shim's last error when <paramref name="rc"/> is not 0.</summary>
+        /// <exception cref="TorchException">The call failed.</exception>
+        public static void Check(int rc)
+        {
+            if (rc == 0) return;
+            throw new TorchException(Clean(Marshal.PtrToStringUTF8(wf_last_error()) ?? "unknown libtorch error"));
+        }
+
+        /// <summary>libtorch messages carry "Exception raised from … (most recent call first)" backtraces; keep the user-facing part.</summary>
+        static string Clean(string message)
+        {
+            var cut = message.IndexOf("\nException raised from", StringComparison.Ordinal);
+            if (cut > 0) message = message.Substring(0, cut);
+            return message.Trim();
+        }
+    }
+}
