@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using Wasserforge.Torch;
+using Wasserforge.Torch.NN;
+using Wasserforge.Training.Config;
+
+namespace Wasserforge.Training.Models
+{
+    /// <summary>A generator and its critic, built from a config.</summary>
+    public sealed class GanModels : IDisposable
+    {
+        /// <summary>Latent → sample.</summary>
+        public Sequential Generator { get; }
+        /// <summary>Sample → score.</summary>
+        public Sequential Critic { get; }
+        /// <summary>Latent length.</summary>
+        public int LatentDim { get; }
+        /// <summary>Per-sample output shape: [C, H, W] for images, [D] for points.</summary>
+        public long[] SampleShape { get; }
+
+        internal GanModels(Sequential g, Sequential c, int latent, long[] sampleShape)
+        {
+            Generator = g; Critic = c; LatentDim = latent; SampleShape = sampleShape;
+        }
+
+        /// <summary>True for image models.</summary>
+        public bool IsImage => SampleShape.Length == 3;
+
+        /// <summary>Frees both networks.</summary>
+        public void Dispose() { Generator.Dispose(); Critic.Dispose(); }
+    }
+
+    /// <summary>
+    /// Builds the networks:
+    /// <list type="bullet">
+    /// <item><c>mlp</c> (toy data, as in the WGAN-GP toy experiments): <c>depth</c> hidden layers of <c>width</c> ReLU units in both networks.</item>
+    /// <item><c>dcgan</c>: Linear → 4×4 → transposed 5×5 stride-2 convolutions doubling the resolution to <c>size</c>, batch norm + ReLU, tanh output;
+    /// critic: 5×5 stride-2 convolutions halving to 4×4 with LeakyReLU(0.2) and the configured norm, then Linear → 1 (the WGAN-GP reference DCGAN pair).</item>
+    /// <item><c>tileable: true</c>: the generator uses nearest upsampling + 3×3 convolutions with circular padding everywhere (a transposed
+    /// convolution cannot pad circularly), so every generated image tiles seamlessly; the critic pads circularly too.</item>
+    /// </list>
+    /// </summary>
+    public static class ModelFactory
+    {
+        /// <summary>
+        /// Channel count at each resolution 4, 8, …, size/2: <c>width</c> at size/2, doubling per halving,
+        /// capped at <c>maxWidth</c>. For size 64, width 64: [512, 256, 128, 64], the reference DCGAN.
+        /// </summary>
+        public static int[] Channels(int size, int width, int maxWidth)
+        {
+            var levels = (int)Math.Round(Math.Log(size / 4.0, 2));
+            var ch = new int[levels];
+            for (var i = 0; i < levels; i++) ch[i] = Math.Min(maxWidth, width << (levels - 1 - i));
+            return ch;   // ch[i] at resolution 4·2^i
+        }
+
+        /// <summary>Builds both networks on the CPU (seed the default generator first for reproducible weights).</summary>
+        /// <exception cref="ArgumentException">The config describes an impossible model.</exception>
+        public static GanModels Create(TrainConfig config, int channels)
+        {
+            var m = config.Model;
+            if (m.Kind == "mlp")
+            {
+                const int pointDim = 2;
+                return new GanModels(Mlp(m.LatentDim, m.Width, m.Depth, pointDim), Mlp(pointDim, m.Width, m.Depth, 1), m.LatentDim, new long[] { pointDim });
+            }
+            var size = config.Data.Size;
+            var ch = Channels(size, m.Width, m.MaxWidth);
+            var g = m.Tileable ? TileableGenerator(m.LatentDim, ch, channels) : DcganGenerator(m.LatentDim, ch, channels);
+            var c = DcganCritic(ch, channels, m.CriticNorm, m.Tileable);
+            return new GanModels(g, c, m.LatentDim, new long[] { channels, size, size });
+        }
+
+        static Sequential Mlp(int input, int width, int depth, int output)
+        {
+            var s = new Sequential();
+            var prev = input;
+            for (var i = 0; i < depth; i++) { s.append(new Linear(prev, width)).append(new ReLU()); prev = width; }
+            return s.append(new Linear(prev, output));
+        }
+
+        static Sequential Stem(int latent, int c0)
+        {
+            return new Sequential(new Linear(latent, 4 * 4 * c0), new BatchNorm(4 * 4 * c0), new ReLU(), new Unflatten(c0, 4, 4));
+        }
+
+        static Sequential DcganGenerator(int latent, int[] ch, int outChannels)
+        {
+            var s = Stem(latent, ch[0]);
+            for (var i = 1; i < ch.Length; i++)
+                s.append(new ConvTranspose2d(ch[i - 1], ch[i], 5, 2, 2, 1)).append(new BatchNorm(ch[i])).append(new ReLU());
+            return s.append(new ConvTranspose2d(ch[ch.Length - 1], outChannels, 5, 2, 2, 1)).append(new Tanh());
+        }
+
+        static Sequential TileableGenerator(int latent, int[] ch, int outChannels)
+        {
+            var s = Stem(latent, ch[0]);
+            for (var i = 1; i < ch.Length; i++)
+                s.append(new Upsample(2)).append(new Conv2d(ch[i - 1], ch[i], 3, 1, 1, true, PaddingModes.Circular)).append(new BatchNorm(ch[i])).append(new ReLU());
+            return s.append(new Upsample(2)).append(new Conv2d(ch[ch.Length - 1], outChannels, 3, 1, 1, true, PaddingModes.Circular)).append(new Tanh());
+        }
+
+        static Sequential DcganCritic(int[] ch, int inChannels, string norm, bool circular)
+        {
+            var pad = circular ? PaddingModes.Circular : PaddingModes.Zeros;
+            var last = ch.Length - 1;
+            var s = new Sequential(new Conv2d(inChannels, ch[last], 5, 2, 2, true, pad), new LeakyReLU(0.2));
+            var res = 4 << last;
+            for (var i = last; i >= 1; i--)
+            {
+                res /= 2;
+                s.append(new Conv2d(ch[i], ch[i - 1], 5, 2, 2, true, pad));
+                AppendNorm(s, norm, ch[i - 1], res);
+                s.append(new LeakyReLU(0.2));
+            }
+            return s.append(new Flatten()).append(new Linear(ch[0] * 4 * 4, 1));
+        }
+
+        static void AppendNorm(Sequential s, string norm, int channels, int res)
+        {
+            switch (norm)
+            {
+                case "layer": s.append(new LayerNorm(new long[] { channels, res, res })); break;
+                case "batch": s.append(new BatchNorm(channels)); break;
+                case "none": break;
+                default: throw new ArgumentException($"unknown critic norm '{norm}'");
+            }
+        }
+    }
+}
