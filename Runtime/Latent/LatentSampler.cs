@@ -99,6 +99,20 @@ namespace Wasserforge.Latent
             return result;
         }
 
+        /// <summary>The four state words (for checkpoints).</summary>
+        public ulong[] GetState() => new[] { _s0, _s1, _s2, _s3 };
+
+        /// <summary>A generator continuing from a state saved by <see cref="GetState"/>.</summary>
+        /// <exception cref="ArgumentException">The state is not four words or is all zero.</exception>
+        public static Xoshiro256 FromState(ulong[] state)
+        {
+            if (state == null || state.Length != 4 || (state[0] | state[1] | state[2] | state[3]) == 0)
+                throw new ArgumentException("a xoshiro256 state is four words, not all zero.", nameof(state));
+            var r = new Xoshiro256();
+            r._s0 = state[0]; r._s1 = state[1]; r._s2 = state[2]; r._s3 = state[3];
+            return r;
+        }
+
         /// <summary>Uniform in [0, 1) with 53 random bits.</summary>
         public double NextDouble() => (Next() >> 11) * (1.0 / 9007199254740992.0);
     }

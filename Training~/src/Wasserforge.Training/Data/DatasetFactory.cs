@@ -1,0 +1,47 @@
+using System;
+using System.IO;
+using Wasserforge.Training.Config;
+
+namespace Wasserforge.Training.Data
+{
+    /// <summary>A dataset cannot be built from the config (missing folder, too few usable images…).</summary>
+    public sealed class DatasetException : WasserforgeException
+    {
+        /// <summary>Creates the exception.</summary>
+        public DatasetException(string message) : base(message) { }
+    }
+
+    /// <summary>Builds the dataset a config names: a built-in set or an image file/folder.</summary>
+    public static class DatasetFactory
+    {
+        /// <summary>Builds the dataset; relative folder paths are resolved against <paramref name="configDirectory"/>.</summary>
+        /// <exception cref="DatasetException">The source does not exist or yields fewer usable images than one batch.</exception>
+        public static IDataset Create(TrainConfig config, string configDirectory, string cacheDirectory, TextWriter report)
+        {
+            var d = config.Data;
+            var toy = ToyDataset.Create(d.Source);
+            if (toy != null)
+            {
+                if (config.Model.Kind != "mlp") throw new DatasetException($"dataset '{d.Source}' is 2-D points: set model.kind to mlp.");
+                return toy;
+            }
+            if (config.Model.Kind == "mlp") throw new DatasetException($"model kind mlp trains on 2-D toy sets (8gaussians, 25gaussians, swissroll), not '{d.Source}'.");
+            ImageDataset images;
+            if (d.Source == "procedural")
+            {
+                if (d.Channels != 3) throw new DatasetException("the procedural set is RGB: set data.channels to 3.");
+                images = ProceduralTextures.Create(d.Count, d.Size, config.Training.Seed + 1000);
+            }
+            else
+            {
+                var path = Path.IsPathRooted(d.Source) ? d.Source : Path.GetFullPath(Path.Combine(configDirectory ?? ".", d.Source));
+                images = ImageFolderLoader.Load(path, d, cacheDirectory, report);
+            }
+            if (images.Count < config.Training.BatchSize)
+                throw new DatasetException($"{d.Source}: only {images.Count} usable image(s), fewer than one batch ({config.Training.BatchSize}). Add images or lower training.batch_size.");
+            images.Flip = d.Flip;
+            images.Rotate90 = d.Rotate90;
+            return images;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using Wasserforge.Contract;
+using Wasserforge.Latent;
+using Wasserforge.Torch;
+using Wasserforge.Torch.NN;
+using Wasserforge.Torch.Optim;
+using Wasserforge.Torch.Serialization;
+using Wasserforge.Training.Data;
+using Wasserforge.Training.Models;
+
+namespace Wasserforge.Training.Loop
+{
+    public sealed partial class Trainer
+    {
+        static bool IsFinite(double v) => !double.IsNaN(v) && !double.IsInfinity(v);
+
+        static Dictionary<string, Module> Modules(GanModels m) => new Dictionary<string, Module> { ["generator"] = m.Generator, ["critic"] = m.Critic };
+
+        Optimizer MakeOptimizer(Tensor[] parameters, double lr)
+        {
+            var o = _config.Optimizer;
+            switch (o.Kind)
+            {
+                case "adam": return new Adam(parameters, lr, o.Beta1.Value, o.Beta2.Value);
+                case "rmsprop": return new RMSprop(parameters, lr);
+                default: return new SGD(parameters, lr);
+            }
+        }
+
+        /// <summary>Critic steps for generator iteration <paramref name="step"/> (0-based), with wgan-clip's boosted warm-up.</summary>
+        int CriticSteps(long step)
+        {
+            var l = _config.Loss;
+            var boost = l.BoostCriticSteps ?? l.NCritic.Value;
+            if (l.BoostWarmup > 0 && step < l.BoostWarmup) return boost;
+            if (l.BoostEvery > 0 && step % l.BoostEvery.Value == 0) return boost;
+            return l.NCritic.Value;
+        }
+
+        static string DescribeData(IDataset d) =>
+            d.Count > 0 ? $"{d.Name}: {d.Count} images of {string.Join("x", d.SampleShape)}" : $"{d.Name}: 2-D points, sampled on the fly";
+
+        GeneratorDescription Describe(GanModels m, long steps) => new GeneratorDescription
+        {
+            Kind = m.IsImage ? ModelContract.KindImage : ModelContract.KindPoints,
+            LatentDim = m.LatentDim,
+            Channels = (int)m.SampleShape[0],
+            Height = m.IsImage ? (int)m.SampleShape[1] : 0,
+            Width = m.IsImage ? (int)m.SampleShape[2] : 0,
+            Tileable = _config.Model.Tileable,
+            Dataset = _config.Data.Source,
+            Loss = _config.Loss.Kind,
+            Steps = steps,
+            CreatedBy = CreatedBy,
+        };
+
+        void WriteSamples(GanModels m, float[] latents, int count, Device device, IDataset data, long step)
+        {
+            var output = SampleWriter.Generate(m.Generator, latents, count, m.LatentDim, device);
+            if (m.IsImage)
+            {
+                SampleWriter.WriteGrid(_run.SamplePath(step), output, count, (int)m.SampleShape[0], (int)m.SampleShape[2], 8);
+            }
+            else
+            {
+                var real = new float[count * 2];
+                var rng = new Xoshiro256(12345);
+                data.NextBatch(ref rng, count, real);
+                SampleWriter.WriteScatter(_run.SamplePath(step), real, output);
+            }
+        }
+
+        void SaveCheckpoint(GanModels m, Optimizer optG, Optimizer optC, Generator noise, Xoshiro256 dataRng, long step, double wall, ITrainingObserver obs)
+        {
+            var state = new CheckpointState
+            {
+                Step = step,
+                Rng = { ["noise"] = noise.get_state(), ["data"] = Bytes(dataRng.GetState()) },
+                Extra = { ["wall_time_s"] = wall.ToString("R", CultureInfo.InvariantCulture), ["loss"] = _config.Loss.Kind },
+            };
+            var folder = _run.CheckpointPath(step);
+            Checkpoint.Save(folder, state, Modules(m), new Dictionary<string, Optimizer> { ["opt_g"] = optG, ["opt_c"] = optC });
+            obs.Note($"checkpoint {folder}");
+        }
+
+        static byte[] Bytes(ulong[] words)
+        {
+            var b = new byte[words.Length * 8];
+            Buffer.BlockCopy(words, 0, b, 0, b.Length);
+            return b;
+        }
+
+        static ulong[] Words(byte[] bytes)
+        {
+            var w = new ulong[bytes.Length / 8];
+            Buffer.BlockCopy(bytes, 0, w, 0, bytes.Length);
+            return w;
+        }
+    }
+}

@@ -1,0 +1,209 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using Wasserforge.Contract;
+using Wasserforge.Latent;
+using Wasserforge.Torch;
+using Wasserforge.Torch.NN;
+using Wasserforge.Torch.Optim;
+using Wasserforge.Torch.Serialization;
+using Wasserforge.Training.Config;
+using Wasserforge.Training.Data;
+using Wasserforge.Training.Export;
+using Wasserforge.Training.Losses;
+using Wasserforge.Training.Models;
+
+namespace Wasserforge.Training.Loop
+{
+    /// <summary>
+    /// A training run: config → dataset → generator and critic → n_critic critic steps + 1 generator
+    /// step per iteration, with a metrics CSV, sample grids, checkpoints, resume, fine-tuning from
+    /// another run, NaN detection, and ONNX export at the end.
+    /// </summary>
+    public sealed partial class Trainer
+    {
+        /// <summary>Tool name written into exported models.</summary>
+        public const string CreatedBy = "wasserforge-trainer 0.1.0";
+
+        /// <summary>Runs (or resumes) training as <paramref name="options"/> say.</summary>
+        /// <exception cref="ConfigException">The config is invalid.</exception>
+        /// <exception cref="DatasetException">The dataset cannot be built.</exception>
+        /// <exception cref="TrainingDivergedException">A loss became NaN or infinite.</exception>
+        /// <exception cref="WasserforgeException">The run folder state conflicts with the options (exists without --resume/--force, or nothing to resume).</exception>
+        public static TrainResult Run(TrainOptions options)
+        {
+            var run = new RunDirectory(Path.Combine(options.ResultsRoot, options.RunId));
+            TrainConfig config;
+            string configDir;
+            if (options.Resume)
+            {
+                if (!run.Exists) throw new WasserforgeException($"run '{options.RunId}' has nothing to resume in {run.Root}: start it without --resume.");
+                config = ConfigLoader.Load(run.ConfigPath);
+                configDir = File.Exists(run.Root + "/source-dir.txt") ? File.ReadAllText(run.Root + "/source-dir.txt").Trim() : run.Root;
+            }
+            else
+            {
+                if (run.Exists && !options.Force)
+                    throw new WasserforgeException($"run '{options.RunId}' already exists in {run.Root}: add --resume to continue it or --force to start over.");
+                config = ConfigLoader.Load(options.ConfigPath);
+                configDir = Path.GetDirectoryName(Path.GetFullPath(options.ConfigPath));
+            }
+            if (!options.Resume)
+            {
+                if (options.Force) run.Clear();
+                run.Create();
+                // The resolved file config; command-line overrides (--steps, --device) apply to this invocation only.
+                ConfigLoader.Save(config, run.ConfigPath);
+                File.WriteAllText(Path.Combine(run.Root, "source-dir.txt"), configDir);
+            }
+            if (options.Steps.HasValue) config.Training.Steps = options.Steps.Value;
+            if (options.Device != null) config.Training.Device = options.Device;
+            ConfigValidator.Validate(config, options.Resume ? run.ConfigPath : options.ConfigPath);
+            return new Trainer(config, run, options, configDir).Train();
+        }
+
+        readonly TrainConfig _config;
+        readonly RunDirectory _run;
+        readonly TrainOptions _options;
+        readonly string _configDir;
+
+        Trainer(TrainConfig config, RunDirectory run, TrainOptions options, string configDir)
+        {
+            _config = config; _run = run; _options = options; _configDir = configDir;
+        }
+
+        TrainResult Train()
+        {
+            var obs = _options.Observer ?? NullObserver.Instance;
+            var t = _config.Training;
+            torch.set_num_threads(t.Threads);
+            var device = torch.resolve_device(t.Device, out var deviceText);
+            torch.manual_seed(t.Seed);
+
+            IDataset data;
+            using (var report = new StringWriter())
+            {
+                data = DatasetFactory.Create(_config, _configDir, _run.CacheDir, report);
+                if (report.GetStringBuilder().Length > 0)
+                {
+                    File.WriteAllText(_run.DataReportPath, report.ToString());
+                    obs.Note($"some files were skipped: see {_run.DataReportPath}");
+                }
+            }
+            var channels = (int)data.SampleShape[0];
+            using var models = ModelFactory.Create(_config, _config.Model.Kind == "mlp" ? 2 : channels);
+            models.Generator.to(device);
+            models.Critic.to(device);
+            var loss = GanLoss.Create(_config.Loss);
+            using var optG = MakeOptimizer(models.Generator.parameters(), _config.Optimizer.LrGenerator.Value);
+            using var optC = MakeOptimizer(models.Critic.parameters(), _config.Optimizer.LrCritic.Value);
+            using var noise = new Generator(t.Seed * 2654435761UL + 17);
+            var dataRng = new Xoshiro256(t.Seed ^ 0xDA7A5EEDUL);
+
+            long step = 0;
+            double wallBefore = 0;
+            var latest = _options.Resume ? _run.LatestCheckpoint() : null;
+            if (_options.Resume && latest == null) obs.Note("no checkpoint yet: starting from step 0");
+            if (latest != null)
+            {
+                var st = Checkpoint.Load(latest, Modules(models), new Dictionary<string, Optimizer> { ["opt_g"] = optG, ["opt_c"] = optC });
+                step = st.Step;
+                noise.set_state(st.Rng["noise"]);
+                dataRng = Xoshiro256.FromState(Words(st.Rng["data"]));
+                wallBefore = double.Parse(st.Extra["wall_time_s"], System.Globalization.CultureInfo.InvariantCulture);
+                obs.Note($"resumed from {latest}");
+            }
+            else if (_options.InitFrom != null)
+            {
+                var source = Directory.Exists(Path.Combine(_options.InitFrom, "checkpoints")) ? new RunDirectory(_options.InitFrom).LatestCheckpoint() : _options.InitFrom;
+                if (source == null) throw new WasserforgeException($"--init-from {_options.InitFrom}: that run has no checkpoint.");
+                Checkpoint.Load(source, Modules(models), new Dictionary<string, Optimizer>());
+                obs.Note($"initialised weights from {source}");
+            }
+
+            var batch = t.BatchSize;
+            var sampleShape = data.SampleShape;
+            var perSample = (int)sampleShape.Aggregate(1L, (a, b) => a * b);
+            var batchShape = new[] { (long)batch }.Concat(sampleShape).ToArray();
+            var realBuffer = new float[batch * perSample];
+            var fixedCount = models.IsImage ? 64 : 1024;
+            var fixedLatents = SampleWriter.FixedLatents(fixedCount, models.LatentDim);
+
+            obs.Started(_run.RunId, deviceText, DescribeData(data), step, t.Steps);
+            using var metrics = new MetricsLog(_run.MetricsPath, step);
+            var clock = Stopwatch.StartNew();
+            var intervalClock = Stopwatch.StartNew();
+            double sumW = 0, sumC = 0, sumGp = 0, sumG = 0;
+            int logged = 0;
+            long imagesSinceLog = 0;
+            var cancelled = false;
+
+            while (step < t.Steps)
+            {
+                if (_options.Cancellation.IsCancellationRequested) { cancelled = true; break; }
+                var criticSteps = CriticSteps(step);
+                double w = 0, c = 0, gp = 0, g;
+                for (var k = 0; k < criticSteps; k++)
+                {
+                    using var scope = torch.NewDisposeScope();
+                    data.NextBatch(ref dataRng, batch, realBuffer);
+                    var real = torch.tensor(realBuffer, batchShape).to(device);
+                    Tensor fake;
+                    using (torch.no_grad()) fake = models.Generator.forward(torch.randn(new long[] { batch, models.LatentDim }, noise).to(device));
+                    var terms = loss.Critic(models.Critic, real, fake, noise);
+                    optC.zero_grad();
+                    terms.Loss.backward();
+                    optC.step();
+                    loss.AfterCriticStep(models.Critic);
+                    if (k == criticSteps - 1)
+                    {
+                        c = terms.Loss.item();
+                        w = terms.Wasserstein.item();
+                        gp = terms.Penalty?.item() ?? 0;
+                    }
+                }
+                using (torch.NewDisposeScope())
+                {
+                    var fake = models.Generator.forward(torch.randn(new long[] { batch, models.LatentDim }, noise).to(device));
+                    var gl = loss.Generator(models.Critic.forward(fake));
+                    optG.zero_grad();
+                    gl.backward();
+                    optG.step();
+                    g = gl.item();
+                }
+                if (!IsFinite(w) || !IsFinite(c) || !IsFinite(g) || !IsFinite(gp))
+                    throw new TrainingDivergedException(
+                        $"training diverged at step {step + 1}: critic loss {c}, generator loss {g}, Wasserstein estimate {w}. " +
+                        $"The last good checkpoint is kept in {_run.CheckpointsDir}. Lower optimizer.lr, or use wgan-gp (its penalty keeps the critic Lipschitz), then --resume.");
+                step++;
+                imagesSinceLog += (long)batch * criticSteps;
+                sumW += w; sumC += c; sumGp += gp; sumG += g; logged++;
+
+                if (step % t.LogEvery == 0 || step == t.Steps)
+                {
+                    var row = new MetricsRow(step, sumW / logged, sumC / logged, sumGp / logged, sumG / logged,
+                        imagesSinceLog / Math.Max(1e-9, intervalClock.Elapsed.TotalSeconds), wallBefore + clock.Elapsed.TotalSeconds);
+                    metrics.Append(row);
+                    obs.Progress(row, t.Steps);
+                    sumW = sumC = sumGp = sumG = 0; logged = 0; imagesSinceLog = 0;
+                    intervalClock.Restart();
+                }
+                if (step % t.SampleEvery == 0 || step == t.Steps) WriteSamples(models, fixedLatents, fixedCount, device, data, step);
+                if (step % t.CheckpointEvery == 0 || step == t.Steps) SaveCheckpoint(models, optG, optC, noise, dataRng, step, wallBefore + clock.Elapsed.TotalSeconds, obs);
+            }
+
+            var result = new TrainResult { Run = _run, Steps = step, Cancelled = cancelled, Seconds = clock.Elapsed.TotalSeconds };
+            if (cancelled)
+            {
+                SaveCheckpoint(models, optG, optC, noise, dataRng, step, wallBefore + clock.Elapsed.TotalSeconds, obs);
+                return result;
+            }
+            GeneratorExporter.Export(models.Generator, Describe(models, step), _run.OnnxPath);
+            result.OnnxPath = _run.OnnxPath;
+            obs.Note($"exported {_run.OnnxPath}");
+            return result;
+        }
+    }
+}

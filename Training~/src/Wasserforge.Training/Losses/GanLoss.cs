@@ -1,0 +1,143 @@
+using System;
+using Wasserforge.Torch;
+using Wasserforge.Torch.NN;
+using Wasserforge.Training.Config;
+
+namespace Wasserforge.Training.Losses
+{
+    /// <summary>The critic's side of one step: the loss to minimise and the numbers users watch.</summary>
+    public readonly struct CriticTerms
+    {
+        /// <summary>Loss to back-propagate (includes the penalty).</summary>
+        public readonly Tensor Loss;
+        /// <summary>E[D(real)] − E[D(fake)]: the Wasserstein estimate for WGAN losses.</summary>
+        public readonly Tensor Wasserstein;
+        /// <summary>Gradient penalty before λ (null without one).</summary>
+        public readonly Tensor Penalty;
+
+        /// <summary>Creates the terms.</summary>
+        public CriticTerms(Tensor loss, Tensor wasserstein, Tensor penalty) { Loss = loss; Wasserstein = wasserstein; Penalty = penalty; }
+    }
+
+    /// <summary>
+    /// A GAN objective. <see cref="Create"/> knows <c>wgan-gp</c> (critic E[D(fake)] − E[D(real)] + λ·E[(‖∇D(x̂)‖₂ − 1)²] on random
+    /// interpolates x̂ of real and fake), <c>wgan-clip</c> (the same without the penalty; weights clamped after each critic
+    /// step), <c>lsgan</c> (least squares, targets 1 and 0), <c>nsgan</c> (non-saturating standard GAN with logits) and
+    /// <c>hinge</c>.
+    /// </summary>
+    public abstract class GanLoss
+    {
+        /// <summary>The loss's name.</summary>
+        public abstract string Name { get; }
+
+        /// <summary>Critic loss for a real and a (detached) fake batch.</summary>
+        public abstract CriticTerms Critic(Module critic, Tensor real, Tensor fake, Generator noise);
+
+        /// <summary>Generator loss given the critic's scores of fakes.</summary>
+        public abstract Tensor Generator(Tensor fakeScores);
+
+        /// <summary>Called after each critic optimizer step (weight clipping).</summary>
+        public virtual void AfterCriticStep(Module critic) { }
+
+        /// <summary>The loss named in the config.</summary>
+        /// <exception cref="ArgumentException">Unknown name.</exception>
+        public static GanLoss Create(LossConfig c)
+        {
+            switch (c.Kind)
+            {
+                case "wgan-gp": return new WganGp(c.GpLambda ?? 10);
+                case "wgan-clip": return new WganClip(c.Clip ?? 0.01);
+                case "lsgan": return new LsGan();
+                case "nsgan": return new NsGan();
+                case "hinge": return new Hinge();
+                default: throw new ArgumentException($"unknown loss '{c.Kind}'.");
+            }
+        }
+
+        /// <summary>D(real) and D(fake) means, and their difference.</summary>
+        protected static (Tensor real, Tensor fake, Tensor w) Scores(Module critic, Tensor real, Tensor fake)
+        {
+            var dr = critic.forward(real);
+            var df = critic.forward(fake);
+            return (dr, df, dr.mean() - df.mean());
+        }
+    }
+
+    sealed class WganGp : GanLoss
+    {
+        readonly double _lambda;
+        public WganGp(double lambda) { _lambda = lambda; }
+        public override string Name => "wgan-gp";
+
+        public override CriticTerms Critic(Module critic, Tensor real, Tensor fake, Generator noise)
+        {
+            var (dr, df, w) = Scores(critic, real, fake);
+            var n = real.size(0);
+            var alphaShape = new long[real.dim()];
+            alphaShape[0] = n;
+            for (var i = 1; i < alphaShape.Length; i++) alphaShape[i] = 1;
+            var alpha = torch.rand(alphaShape, noise, device: real.device);
+            var x = (real * alpha + fake * (1.0 - alpha)).detach().requires_grad_();
+            var d = critic.forward(x);
+            var g = torch.autograd.grad(new[] { d.sum() }, new[] { x }, create_graph: true)[0];
+            var penalty = (g.reshape(n, -1).norm(new long[] { 1 }) - 1.0).square().mean();
+            return new CriticTerms(df.mean() - dr.mean() + penalty * _lambda, w, penalty);
+        }
+
+        public override Tensor Generator(Tensor fakeScores) => -fakeScores.mean();
+    }
+
+    sealed class WganClip : GanLoss
+    {
+        readonly double _clip;
+        public WganClip(double clip) { _clip = clip; }
+        public override string Name => "wgan-clip";
+
+        public override CriticTerms Critic(Module critic, Tensor real, Tensor fake, Generator noise)
+        {
+            var (dr, df, w) = Scores(critic, real, fake);
+            return new CriticTerms(df.mean() - dr.mean(), w, null);
+        }
+
+        public override Tensor Generator(Tensor fakeScores) => -fakeScores.mean();
+
+        public override void AfterCriticStep(Module critic)
+        {
+            foreach (var p in critic.parameters()) p.clamp_(-_clip, _clip);
+        }
+    }
+
+    sealed class LsGan : GanLoss
+    {
+        public override string Name => "lsgan";
+        public override CriticTerms Critic(Module critic, Tensor real, Tensor fake, Generator noise)
+        {
+            var (dr, df, w) = Scores(critic, real, fake);
+            return new CriticTerms(((dr - 1.0).square().mean() + df.square().mean()) * 0.5, w, null);
+        }
+        public override Tensor Generator(Tensor fakeScores) => (fakeScores - 1.0).square().mean() * 0.5;
+    }
+
+    sealed class NsGan : GanLoss
+    {
+        public override string Name => "nsgan";
+        // BCE with logits: −log σ(D(real)) − log(1 − σ(D(fake))) = softplus(−D(real)) + softplus(D(fake)).
+        public override CriticTerms Critic(Module critic, Tensor real, Tensor fake, Generator noise)
+        {
+            var (dr, df, w) = Scores(critic, real, fake);
+            return new CriticTerms((-dr).softplus().mean() + df.softplus().mean(), w, null);
+        }
+        public override Tensor Generator(Tensor fakeScores) => (-fakeScores).softplus().mean();
+    }
+
+    sealed class Hinge : GanLoss
+    {
+        public override string Name => "hinge";
+        public override CriticTerms Critic(Module critic, Tensor real, Tensor fake, Generator noise)
+        {
+            var (dr, df, w) = Scores(critic, real, fake);
+            return new CriticTerms((1.0 - dr).relu().mean() + (1.0 + df).relu().mean(), w, null);
+        }
+        public override Tensor Generator(Tensor fakeScores) => -fakeScores.mean();
+    }
+}
