@@ -8,15 +8,8 @@ cd "$root"
 out="$(mktemp)"
 dotnet test Projects~/Wasserforge.slnx -c Release --nologo "$@" 2>&1 | tee "$out"
 status=${PIPESTATUS[0]}
-python3 - "$out" "$status" <<'PY'
-import re, sys
-text = open(sys.argv[1], encoding="utf-8", errors="replace").read()
-p = f = s = 0
-for m in re.finditer(r"(Passed|Failed)!\s*-\s*Failed:\s*(\d+),\s*Passed:\s*(\d+),\s*Skipped:\s*(\d+)", text):
-    f += int(m.group(2)); p += int(m.group(3)); s += int(m.group(4))
-build_failed = int(sys.argv[2]) != 0 and f == 0
-if build_failed:
-    f += 1  # the build or a test host failed without a test result: count it
-print(f"{p} passed, {f} failed, {s} skipped")
-PY
+# Sum the per-assembly result lines: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12".
+grep -E '(Passed|Failed)! +- +Failed:' "$out" | sed -E 's/.*Failed: *([0-9]+), *Passed: *([0-9]+), *Skipped: *([0-9]+).*/\1 \2 \3/' |
+  awk -v status="$status" '{ f += $1; p += $2; s += $3 }
+    END { if (status != 0 && f == 0) f = 1; printf "%d passed, %d failed, %d skipped\n", p, f, s }'
 exit $status

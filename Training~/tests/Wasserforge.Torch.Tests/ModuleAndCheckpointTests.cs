@@ -143,7 +143,7 @@ namespace Wasserforge.Torch.Tests
                          "w=h['0.weight']\nassert w['dtype']=='F32' and w['shape']==[8,4]\ns=8+n+w['data_offsets'][0]\nprint(struct.unpack('<f',b[s:s+4])[0])";
             var py = Path.Combine(_dir, "check.py");
             File.WriteAllText(py, script);
-            var psi = new System.Diagnostics.ProcessStartInfo("python3", $"\"{py}\" \"{file}\"") { RedirectStandardOutput = true, RedirectStandardError = true };
+            var psi = new System.Diagnostics.ProcessStartInfo("/usr/bin/python3", $"\"{py}\" \"{file}\"") { RedirectStandardOutput = true, RedirectStandardError = true };
             using var p = System.Diagnostics.Process.Start(psi);
             var output = p.StandardOutput.ReadToEnd().Trim();
             var err = p.StandardError.ReadToEnd();

@@ -1,0 +1,41 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using Wasserforge.Cli.Commands;
+
+namespace Wasserforge.Cli
+{
+    /// <summary>The <c>wasserforge</c> command line. Each verb is one file under Commands/ over library code.</summary>
+    public static class Cli
+    {
+        /// <summary>Builds the command tree; <paramref name="console"/> receives output.</summary>
+        public static RootCommand Build(CliConsole console)
+        {
+            var root = new RootCommand("Wasserforge: train Wasserstein GANs on textures and sprites, export them to ONNX, and generate new ones.");
+            root.Subcommands.Add(TrainCommand.Create(console));
+            root.Subcommands.Add(ExportCommand.Create(console));
+            root.Subcommands.Add(SampleCommand.Create(console));
+            root.Subcommands.Add(InterpolateCommand.Create(console));
+            root.Subcommands.Add(EvalCommand.Create(console));
+            root.Subcommands.Add(DatasetsCommand.Create(console));
+            return root;
+        }
+
+        /// <summary>Runs the tool in-process; returns the exit code (0 success, 1 error, 2 usage, 130 cancelled).</summary>
+        public static int Run(string[] args, TextWriter output, TextWriter error)
+        {
+            var console = new CliConsole(output, error);
+            var root = Build(console);
+            var parse = root.Parse(args);
+            try
+            {
+                return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+            }
+            catch (Exception e) when (console.IsUserError(e))
+            {
+                console.Error(e.Message);
+                return 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.IO;
+using System.Linq;
+using Wasserforge.Contract;
+using Wasserforge.Torch;
+using Wasserforge.Torch.NN;
+using Wasserforge.Torch.Optim;
+using Wasserforge.Torch.Serialization;
+using Wasserforge.Training.Config;
+using Wasserforge.Training.Loop;
+using Wasserforge.Training.Models;
+
+namespace Wasserforge.Training.Export
+{
+    /// <summary>Exports the generator of a run (its latest checkpoint) or of a checkpoint folder to ONNX.</summary>
+    public static class RunExporter
+    {
+        /// <summary>Exports and returns the description written.</summary>
+        /// <exception cref="WasserforgeException">The path is neither a run nor a checkpoint, or the run has no checkpoint.</exception>
+        /// <exception cref="CheckpointException">The checkpoint is damaged or does not fit the run's config.</exception>
+        public static GeneratorDescription Export(string runOrCheckpoint, string output)
+        {
+            string checkpoint;
+            RunDirectory run;
+            if (File.Exists(Path.Combine(runOrCheckpoint, "state.json")))
+            {
+                checkpoint = runOrCheckpoint;
+                run = new RunDirectory(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(runOrCheckpoint).TrimEnd('/'))));
+            }
+            else
+            {
+                run = new RunDirectory(runOrCheckpoint);
+                if (!run.Exists) throw new WasserforgeException($"{runOrCheckpoint}: not a run folder (no config.yaml) or a checkpoint folder (no state.json).");
+                checkpoint = run.LatestCheckpoint() ?? throw new WasserforgeException($"{runOrCheckpoint}: the run has no checkpoint yet.");
+            }
+            var config = ConfigLoader.Load(run.ConfigPath);
+            var channels = config.Model.Kind == "mlp" ? 2 : config.Data.Channels;
+            torch.manual_seed(0);
+            using var models = ModelFactory.Create(config, channels);
+            var state = Checkpoint.Load(checkpoint, new System.Collections.Generic.Dictionary<string, Module> { ["generator"] = models.Generator, ["critic"] = models.Critic },
+                new System.Collections.Generic.Dictionary<string, Optimizer>());
+            var d = new GeneratorDescription
+            {
+                Kind = models.IsImage ? ModelContract.KindImage : ModelContract.KindPoints,
+                LatentDim = models.LatentDim,
+                Channels = (int)models.SampleShape[0],
+                Height = models.IsImage ? (int)models.SampleShape[1] : 0,
+                Width = models.IsImage ? (int)models.SampleShape[2] : 0,
+                Tileable = config.Model.Tileable,
+                Dataset = config.Data.Source,
+                Loss = config.Loss.Kind,
+                Steps = state.Step,
+                CreatedBy = Trainer.CreatedBy,
+            };
+            GeneratorExporter.Export(models.Generator, d, output);
+            return d;
+        }
+    }
+}
