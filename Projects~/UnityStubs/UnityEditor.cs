@@ -1,0 +1,50 @@
+// Declarations of the UnityEditor API used by Editor/Unity (signatures from Unity's scripting
+// reference, 2021.3+). Compile checks only.
+using System;
+
+namespace UnityEditor
+{
+    public class AssetImporter : UnityEngine.Object { }
+
+    public class Editor : UnityEngine.ScriptableObject
+    {
+        public UnityEngine.Object target { get => throw null; set => throw null; }
+        public virtual void OnInspectorGUI() => throw null;
+    }
+
+    [AttributeUsage(AttributeTargets.Class)]
+    public sealed class CustomEditor : Attribute { public CustomEditor(Type inspectedType) => throw null; }
+
+    public enum MessageType { None = 0, Info = 1, Warning = 2, Error = 3 }
+
+    public static class EditorGUILayout
+    {
+        public static void LabelField(string label, string label2, params UnityEngine.GUILayoutOption[] options) => throw null;
+        public static void HelpBox(string message, MessageType type) => throw null;
+        public static long LongField(string label, long value, params UnityEngine.GUILayoutOption[] options) => throw null;
+    }
+}
+
+namespace UnityEditor.AssetImporters
+{
+    public abstract class ScriptedImporter : AssetImporter
+    {
+        public abstract void OnImportAsset(AssetImportContext ctx);
+    }
+
+    [AttributeUsage(AttributeTargets.Class)]
+    public class ScriptedImporterAttribute : Attribute
+    {
+        public ScriptedImporterAttribute(int version, string ext) => throw null;
+        public ScriptedImporterAttribute(int version, string[] exts) => throw null;
+        public ScriptedImporterAttribute(int version, string[] exts, string[] overrideExts) => throw null;
+    }
+
+    public class AssetImportContext
+    {
+        public string assetPath => throw null;
+        public void AddObjectToAsset(string identifier, UnityEngine.Object obj) => throw null;
+        public void SetMainObject(UnityEngine.Object obj) => throw null;
+        public void LogImportError(string msg, UnityEngine.Object obj = null) => throw null;
+    }
+}
