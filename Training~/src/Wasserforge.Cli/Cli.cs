@@ -18,6 +18,7 @@ namespace Wasserforge.Cli
             root.Subcommands.Add(InterpolateCommand.Create(console));
             root.Subcommands.Add(EvalCommand.Create(console));
             root.Subcommands.Add(DatasetsCommand.Create(console));
+            root.Subcommands.Add(BenchCommand.Create(console));
             return root;
         }
 

@@ -54,11 +54,13 @@ namespace Wasserforge.Training.Data
 
         static void Bricks(ref Xoshiro256 rng, int size, float[] img)
         {
-            var rows = 2 + rng.NextInt(4);               // bricks per period vertically
-            var cols = 1 + rng.NextInt(3);
+            // Counts are powers of two so bricks divide the (power-of-two) size: the pattern wraps exactly.
+            var rows = 2 << rng.NextInt(2);              // 2 or 4 rows per period (even: the offset alternates seamlessly)
+            var cols = 1 << rng.NextInt(3);              // 1, 2 or 4 bricks per row
             var brick = Colour(ref rng, 0.3f, 0.8f);
             var mortar = Colour(ref rng, 0.05f, 0.4f);
             var mortarWidth = 1 + rng.NextInt(Math.Max(1, size / 16));
+            var salt = (uint)rng.Next();
             var bh = size / rows;
             var bw = size / cols;
             for (var y = 0; y < size; y++)
@@ -67,7 +69,9 @@ namespace Wasserforge.Training.Data
                     var row = y / bh;
                     var xs = (x + (row % 2) * bw / 2) % size;
                     var inMortar = y % bh < mortarWidth || xs % bw < mortarWidth;
-                    var shade = 0.85f + 0.15f * (float)Math.Sin((xs / (double)bw + row) * 2.7);
+                    var h = (uint)(row * 7919 + xs / bw * 104729) ^ salt;   // per-brick shade, a function of the brick's index
+                    h = (h ^ (h >> 13)) * 0x5bd1e995u;
+                    var shade = 0.8f + 0.2f * ((h >> 8) & 0xFF) / 255f;
                     Put(img, size, x, y, inMortar ? mortar : brick, inMortar ? 1f : shade);
                 }
         }
