@@ -35,26 +35,35 @@ namespace Wasserforge.Pixels
             if (rgba.Length < needOut) throw new ArgumentException($"rgba has {rgba.Length} bytes; {count} images of {width}x{height} RGBA32 need {needOut}.", nameof(rgba));
 
             var scale = 255.0 / ((double)max - min);
-            for (var n = 0; n < count; n++)
+            unsafe
             {
-                var src = nchw.Slice(n * channels * plane, channels * plane);
-                var dst = rgba.Slice(n * plane * 4, plane * 4);
-                for (var c = 0; c < 4; c++)
+                fixed (float* src0 = nchw)
+                fixed (byte* dst0 = rgba)
                 {
-                    if (c == 3 && channels != 4) { FillAlpha(dst, width, height); continue; }
-                    var srcPlane = src.Slice((channels == 1 ? 0 : c) * plane, plane);
-                    for (var y = 0; y < height; y++)
+                    for (var n = 0; n < count; n++)
                     {
-                        var dy = bottomUp ? height - 1 - y : y;
-                        var row = srcPlane.Slice(y * width, width);
-                        var o = dy * width * 4 + c;
-                        for (var x = 0; x < width; x++, o += 4)
-                            dst[o] = ToByte(row[x], min, scale);
+                        var dstImage = dst0 + (long)n * plane * 4;
+                        for (var c = 0; c < 4; c++)
+                        {
+                            if (c == 3 && channels != 4)
+                            {
+                                for (var i = 3; i < plane * 4; i += 4) dstImage[i] = 255;
+                                continue;
+                            }
+                            var srcPlane = src0 + ((long)n * channels + (channels == 1 ? 0 : c)) * plane;
+                            for (var y = 0; y < height; y++)
+                            {
+                                var row = srcPlane + y * width;
+                                var d = dstImage + (bottomUp ? height - 1 - y : y) * width * 4 + c;
+                                for (var x = 0; x < width; x++) d[x * 4] = ToByte(row[x], min, scale);
+                            }
+                        }
                     }
                 }
             }
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         static byte ToByte(float v, float min, double scale)
         {
             // In double, so that (v − min) · scale + 0.5 is not rounded up across an integer;
@@ -65,9 +74,5 @@ namespace Wasserforge.Pixels
             return (byte)(int)f;
         }
 
-        static void FillAlpha(Span<byte> dst, int width, int height)
-        {
-            for (var i = 3; i < width * height * 4; i += 4) dst[i] = 255;
-        }
     }
 }

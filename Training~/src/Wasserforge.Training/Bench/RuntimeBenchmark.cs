@@ -53,6 +53,7 @@ namespace Wasserforge.Training.Bench
                     var output = new float[batch * model.ValuesPerSample];
                     var rgba = new byte[batch * size * size * 4];
                     for (var i = 0; i < 5; i++) model.Generate(z, batch, output);
+                    for (var i = 0; i < 200; i++) PixelConverter.ToRgba32(output, batch, 3, size, size, rgba);   // past tiered JIT's first tier
                     var sw = Stopwatch.StartNew();
                     for (var i = 0; i < repeats; i++) model.Generate(z, batch, output);
                     var gen = sw.Elapsed.TotalMilliseconds / repeats;
