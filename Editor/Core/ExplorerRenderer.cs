@@ -28,9 +28,9 @@ namespace Wasserforge.Explorer
         /// <summary>
         /// Renders <paramref name="count"/> latents; a later call cancels this one, which then throws
         /// <see cref="OperationCanceledException"/>. <paramref name="onBatch"/> (optional) reports progress
-        /// as (images done, total) from the worker thread.
+        /// as (images done, total) from the worker thread. <paramref name="bottomUp"/> writes rows bottom-up (Unity textures).
         /// </summary>
-        public Task<byte[]> RenderAsync(float[] latents, int count, Action<int, int> onBatch = null, CancellationToken external = default)
+        public Task<byte[]> RenderAsync(float[] latents, int count, Action<int, int> onBatch = null, CancellationToken external = default, bool bottomUp = false)
         {
             CancellationTokenSource cts;
             lock (_lock)
@@ -47,7 +47,7 @@ namespace Wasserforge.Explorer
                     token.ThrowIfCancellationRequested();
                     var n = Math.Min(_batch, count - start);
                     _model.GenerateRgba32(new ReadOnlySpan<float>(latents, start * _model.LatentDim, n * _model.LatentDim), n,
-                                          new Span<byte>(rgba, start * BytesPerImage, n * BytesPerImage));
+                                          new Span<byte>(rgba, start * BytesPerImage, n * BytesPerImage), bottomUp);
                     onBatch?.Invoke(start + n, count);
                 }
                 token.ThrowIfCancellationRequested();

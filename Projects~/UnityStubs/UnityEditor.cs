@@ -15,6 +15,32 @@ namespace UnityEditor
     [AttributeUsage(AttributeTargets.Class)]
     public sealed class CustomEditor : Attribute { public CustomEditor(Type inspectedType) => throw null; }
 
+    public class EditorWindow : UnityEngine.ScriptableObject
+    {
+        public static T GetWindow<T>(string title) where T : EditorWindow => throw null;
+        public void Repaint() => throw null;
+    }
+
+    [AttributeUsage(AttributeTargets.Method)]
+    public sealed class MenuItem : Attribute { public MenuItem(string itemName) => throw null; }
+
+    public static class EditorUtility
+    {
+        public static UnityEngine.Object InstanceIDToObject(int instanceID) => throw null;
+    }
+
+    public static class EditorApplication
+    {
+        public delegate void CallbackFunction();
+        public static CallbackFunction update;
+    }
+
+    public static class AssetDatabase
+    {
+        public static string GetAssetPath(UnityEngine.Object assetObject) => throw null;
+        public static void Refresh() => throw null;
+    }
+
     public enum MessageType { None = 0, Info = 1, Warning = 2, Error = 3 }
 
     public static class EditorGUILayout
@@ -22,7 +48,16 @@ namespace UnityEditor
         public static void LabelField(string label, string label2, params UnityEngine.GUILayoutOption[] options) => throw null;
         public static void HelpBox(string message, MessageType type) => throw null;
         public static long LongField(string label, long value, params UnityEngine.GUILayoutOption[] options) => throw null;
+        public static UnityEngine.Object ObjectField(string label, UnityEngine.Object obj, Type objType, bool allowSceneObjects, params UnityEngine.GUILayoutOption[] options) => throw null;
+        public static float Slider(string label, float value, float leftValue, float rightValue, params UnityEngine.GUILayoutOption[] options) => throw null;
+        public static string TextField(string label, string text, params UnityEngine.GUILayoutOption[] options) => throw null;
     }
+}
+
+namespace UnityEditor.Callbacks
+{
+    [AttributeUsage(AttributeTargets.Method)]
+    public sealed class OnOpenAssetAttribute : Attribute { }
 }
 
 namespace UnityEditor.AssetImporters

@@ -58,6 +58,13 @@ namespace UnityEngine
     public static class Application
     {
         public static event Action quitting;
+        public static string dataPath => throw null;
+    }
+
+    public sealed class Event
+    {
+        public static Event current { get => throw null; set => throw null; }
+        public bool shift => throw null;
     }
 
     public sealed class GUILayoutOption { }
@@ -65,6 +72,10 @@ namespace UnityEngine
     public static class GUILayout
     {
         public static bool Button(string text, params GUILayoutOption[] options) => throw null;
+        public static bool Button(Texture image, params GUILayoutOption[] options) => throw null;
+        public static void Label(string text, params GUILayoutOption[] options) => throw null;
+        public static void BeginHorizontal(params GUILayoutOption[] options) => throw null;
+        public static void EndHorizontal() => throw null;
         public static void Label(Texture image, params GUILayoutOption[] options) => throw null;
         public static GUILayoutOption Width(float width) => throw null;
         public static GUILayoutOption Height(float height) => throw null;

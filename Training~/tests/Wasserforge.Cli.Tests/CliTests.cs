@@ -145,6 +145,9 @@ namespace Wasserforge.Cli.Tests
             Assert.That(ex.code, Is.EqualTo(0), ex.error);
             Assert.That(ex.output, Does.Contain("step 15"));
             var ev = Run("eval", onnx, "--data", "8gaussians", "--metric", "modes", "--samples", "500");
+            var sw = Run("eval", Fixture, "--data", "procedural", "--metric", "swd", "--samples", "4");
+            Assert.That(sw.code, Is.EqualTo(1), "4x4 images are below SWD's 16 px minimum");
+            Assert.That(sw.error, Does.Contain("16 px"));
             Assert.That(ev.code, Is.EqualTo(0), ev.error);
             Assert.That(ev.output, Does.Match(@"8gaussians: \d+/8 modes, [\d.]+% high quality"));
         }

@@ -16,8 +16,17 @@ namespace Wasserforge.Training.Data
     {
         /// <summary>Builds the dataset; relative folder paths are resolved against <paramref name="configDirectory"/>.</summary>
         /// <exception cref="DatasetException">The source does not exist or yields fewer usable images than one batch.</exception>
-        public static IDataset Create(TrainConfig config, string configDirectory, string cacheDirectory, TextWriter report)
+        public static IDataset Create(TrainConfig config, string configDirectory, string cacheDirectory, TextWriter report) =>
+            Create(config, configDirectory, cacheDirectory, report, out _);
+
+        /// <summary>
+        /// Builds the dataset and, for image sets with <c>data.hold_out</c> &gt; 0 and at least 16 held-out
+        /// images, splits off a seeded held-out set (for SWD during training) that the training set excludes.
+        /// </summary>
+        /// <exception cref="DatasetException">The source does not exist or yields fewer usable images than one batch.</exception>
+        public static IDataset Create(TrainConfig config, string configDirectory, string cacheDirectory, TextWriter report, out ImageDataset heldOut)
         {
+            heldOut = null;
             var d = config.Data;
             var toy = ToyDataset.Create(d.Source);
             if (toy != null)
@@ -36,6 +45,16 @@ namespace Wasserforge.Training.Data
             {
                 var path = Path.IsPathRooted(d.Source) ? d.Source : Path.GetFullPath(Path.Combine(configDirectory ?? ".", d.Source));
                 images = ImageFolderLoader.Load(path, d, cacheDirectory, report);
+            }
+            var holdCount = (int)(images.Count * d.HoldOut);
+            if (holdCount >= 16 && images.Count - holdCount >= config.Training.BatchSize)
+            {
+                var order = new int[images.Count];
+                for (var i = 0; i < order.Length; i++) order[i] = i;
+                var rng = new Wasserforge.Latent.Xoshiro256(config.Training.Seed + 77);
+                for (var i = order.Length - 1; i > 0; i--) { var j = rng.NextInt(i + 1); (order[i], order[j]) = (order[j], order[i]); }
+                heldOut = images.Subset(images.Name + " (held out)", order[..holdCount]);
+                images = images.Subset(images.Name, order[holdCount..]);
             }
             if (images.Count < config.Training.BatchSize)
                 throw new DatasetException($"{d.Source}: only {images.Count} usable image(s), fewer than one batch ({config.Training.BatchSize}). Add images or lower training.batch_size.");

@@ -15,8 +15,11 @@ namespace Wasserforge.Training.Data
         public static readonly string[] Families = { "bricks", "tiles", "marble", "stripes", "cells" };
 
         /// <summary>Generates <paramref name="count"/> RGB images of size × size as NCHW floats in [−1, 1].</summary>
+        /// <exception cref="ArgumentException">size is not a power of two from 16 up, or count is below 1.</exception>
         public static ImageDataset Create(int count, int size, ulong seed = 12345)
         {
+            if (size < 16 || (size & (size - 1)) != 0) throw new ArgumentException($"procedural textures need a power-of-two size of at least 16 px, not {size}.");
+            if (count < 1) throw new ArgumentException("count must be at least 1.");
             var pixels = new float[count * 3 * size * size];
             var rng = new Xoshiro256(seed);
             var img = new float[3 * size * size];

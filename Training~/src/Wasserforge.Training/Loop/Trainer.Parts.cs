@@ -73,6 +73,24 @@ namespace Wasserforge.Training.Loop
             }
         }
 
+        /// <summary>SWD between generated images and the held-out set, appended to swd.csv (the quality curve of the run).</summary>
+        void LogSwd(GanModels m, ImageDataset heldOut, Device device, long step, ITrainingObserver obs)
+        {
+            var n = Math.Min(256, heldOut.Count);
+            var per = (int)(m.SampleShape[0] * m.SampleShape[1] * m.SampleShape[2]);
+            var latents = SampleWriter.FixedLatents(n, m.LatentDim);
+            var fake = SampleWriter.Generate(m.Generator, latents, n, m.LatentDim, device);
+            var real = new float[n * per];
+            for (var i = 0; i < n; i++) heldOut.Image(i).CopyTo(real.AsSpan(i * per, per));
+            var r = Metrics.SlicedWasserstein.Compute(fake, real, n, (int)m.SampleShape[0], (int)m.SampleShape[1]);
+            var path = Path.Combine(_run.Root, "swd.csv");
+            if (!File.Exists(path) || step <= _config.Training.SampleEvery)
+                File.WriteAllText(path, "step," + string.Join(",", Array.ConvertAll(r.Resolutions, res => $"swd_{res}px")) + ",swd_average\n");
+            var ci = CultureInfo.InvariantCulture;
+            File.AppendAllText(path, step.ToString(ci) + "," + string.Join(",", Array.ConvertAll(r.PerLevel, v => v.ToString("F3", ci))) + "," + r.Average.ToString("F3", ci) + "\n");
+            obs.Note($"step {step}: {r} (vs {n} held-out images)");
+        }
+
         void SaveCheckpoint(GanModels m, Optimizer optG, Optimizer optC, Generator noise, Xoshiro256 dataRng, long step, double wall, ITrainingObserver obs)
         {
             var state = new CheckpointState

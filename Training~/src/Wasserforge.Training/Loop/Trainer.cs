@@ -83,9 +83,10 @@ namespace Wasserforge.Training.Loop
             torch.manual_seed(t.Seed);
 
             IDataset data;
+            ImageDataset heldOut;
             using (var report = new StringWriter())
             {
-                data = DatasetFactory.Create(_config, _configDir, _run.CacheDir, report);
+                data = DatasetFactory.Create(_config, _configDir, _run.CacheDir, report, out heldOut);
                 if (report.GetStringBuilder().Length > 0)
                 {
                     File.WriteAllText(_run.DataReportPath, report.ToString());
@@ -190,7 +191,11 @@ namespace Wasserforge.Training.Loop
                     sumW = sumC = sumGp = sumG = 0; logged = 0; imagesSinceLog = 0;
                     intervalClock.Restart();
                 }
-                if (step % t.SampleEvery == 0 || step == t.Steps) WriteSamples(models, fixedLatents, fixedCount, device, data, step);
+                if (step % t.SampleEvery == 0 || step == t.Steps)
+                {
+                    WriteSamples(models, fixedLatents, fixedCount, device, data, step);
+                    if (heldOut != null) LogSwd(models, heldOut, device, step, obs);
+                }
                 if (step % t.CheckpointEvery == 0 || step == t.Steps) SaveCheckpoint(models, optG, optC, noise, dataRng, step, wallBefore + clock.Elapsed.TotalSeconds, obs);
             }
 
