@@ -34,6 +34,7 @@ namespace Wasserforge.Pixels
             if (nchw.Length < needIn) throw new ArgumentException($"nchw has {nchw.Length} floats; {count} images of {channels}x{height}x{width} need {needIn}.", nameof(nchw));
             if (rgba.Length < needOut) throw new ArgumentException($"rgba has {rgba.Length} bytes; {count} images of {width}x{height} RGBA32 need {needOut}.", nameof(rgba));
 
+            if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("PixelConverter writes little-endian RGBA words.");
             var scale = 255.0 / ((double)max - min);
             unsafe
             {
@@ -42,20 +43,34 @@ namespace Wasserforge.Pixels
                 {
                     for (var n = 0; n < count; n++)
                     {
-                        var dstImage = dst0 + (long)n * plane * 4;
-                        for (var c = 0; c < 4; c++)
+                        // One pass per pixel: read each plane, write the four bytes as one 32-bit store (little-endian RGBA).
+                        var img = src0 + (long)n * channels * plane;
+                        var r = img;
+                        var g = channels == 1 ? img : img + plane;
+                        var b = channels == 1 ? img : img + 2 * plane;
+                        var a = channels == 4 ? img + 3 * plane : null;
+                        var dstImage = (uint*)(dst0 + (long)n * plane * 4);
+                        for (var y = 0; y < height; y++)
                         {
-                            if (c == 3 && channels != 4)
+                            var d = dstImage + (bottomUp ? height - 1 - y : y) * width;
+                            var o = y * width;
+                            if (channels == 1)
                             {
-                                for (var i = 3; i < plane * 4; i += 4) dstImage[i] = 255;
-                                continue;
+                                for (var x = 0; x < width; x++)
+                                {
+                                    uint v = ToByte(r[o + x], min, scale);
+                                    d[x] = v | (v << 8) | (v << 16) | 0xFF000000u;
+                                }
                             }
-                            var srcPlane = src0 + ((long)n * channels + (channels == 1 ? 0 : c)) * plane;
-                            for (var y = 0; y < height; y++)
+                            else if (a == null)
                             {
-                                var row = srcPlane + y * width;
-                                var d = dstImage + (bottomUp ? height - 1 - y : y) * width * 4 + c;
-                                for (var x = 0; x < width; x++) d[x * 4] = ToByte(row[x], min, scale);
+                                for (var x = 0; x < width; x++)
+                                    d[x] = ToByte(r[o + x], min, scale) | ((uint)ToByte(g[o + x], min, scale) << 8) | ((uint)ToByte(b[o + x], min, scale) << 16) | 0xFF000000u;
+                            }
+                            else
+                            {
+                                for (var x = 0; x < width; x++)
+                                    d[x] = ToByte(r[o + x], min, scale) | ((uint)ToByte(g[o + x], min, scale) << 8) | ((uint)ToByte(b[o + x], min, scale) << 16) | ((uint)ToByte(a[o + x], min, scale) << 24);
                             }
                         }
                     }
