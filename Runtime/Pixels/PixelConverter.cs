@@ -81,11 +81,11 @@ namespace Wasserforge.Pixels
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         static byte ToByte(float v, float min, double scale)
         {
-            // In double, so that (v − min) · scale + 0.5 is not rounded up across an integer;
-            // + 0.5 then truncation rounds half up.
+            // In double, so that (v − min) · scale + 0.5 is not rounded up across an integer; + 0.5 then
+            // truncation rounds half up. Branch-free clamp (generator outputs often saturate, which makes
+            // branches unpredictable). NaN stays NaN through Max/Min and converts to an int whose low byte is 0.
             var f = ((double)v - min) * scale + 0.5;
-            if (!(f >= 1.0)) return 0;       // also NaN
-            if (f >= 255.0) return 255;
+            f = Math.Min(Math.Max(f, 0.0), 255.0);
             return (byte)(int)f;
         }
 
