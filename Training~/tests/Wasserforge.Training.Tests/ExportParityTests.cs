@@ -49,16 +49,7 @@ namespace Wasserforge.Training.Tests
                 for (var i = 0; i < 3; i++) models.Generator.forward(torch.randn(new long[] { 8, models.LatentDim }, gen) * 2.0 + 0.5);
             models.Generator.eval();
 
-            var description = new GeneratorDescription
-            {
-                Kind = models.IsImage ? ModelContract.KindImage : ModelContract.KindPoints,
-                LatentDim = models.LatentDim,
-                Channels = (int)models.SampleShape[0],
-                Height = models.IsImage ? (int)models.SampleShape[1] : 0,
-                Width = models.IsImage ? (int)models.SampleShape[2] : 0,
-                Tileable = tileable,
-                Loss = "wgan-gp",
-            };
+            var description = models.Describe(config, 0, "test");
             var path = Path.Combine(_dir, "g.onnx");
             GeneratorExporter.Export(models.Generator, description, path);
 

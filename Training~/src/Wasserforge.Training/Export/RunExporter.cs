@@ -38,19 +38,7 @@ namespace Wasserforge.Training.Export
             using var models = ModelFactory.Create(config, channels);
             var state = Checkpoint.Load(checkpoint, new System.Collections.Generic.Dictionary<string, Module> { ["generator"] = models.Generator, ["critic"] = models.Critic },
                 new System.Collections.Generic.Dictionary<string, Optimizer>());
-            var d = new GeneratorDescription
-            {
-                Kind = models.IsImage ? ModelContract.KindImage : ModelContract.KindPoints,
-                LatentDim = models.LatentDim,
-                Channels = (int)models.SampleShape[0],
-                Height = models.IsImage ? (int)models.SampleShape[1] : 0,
-                Width = models.IsImage ? (int)models.SampleShape[2] : 0,
-                Tileable = config.Model.Tileable,
-                Dataset = config.Data.Source,
-                Loss = config.Loss.Kind,
-                Steps = state.Step,
-                CreatedBy = Trainer.CreatedBy,
-            };
+            var d = models.Describe(config, state.Step, Trainer.CreatedBy);
             GeneratorExporter.Export(models.Generator, d, output);
             return d;
         }

@@ -43,19 +43,7 @@ namespace Wasserforge.Training.Loop
         static string DescribeData(IDataset d) =>
             d.Count > 0 ? $"{d.Name}: {d.Count} images of {string.Join("x", d.SampleShape)}" : $"{d.Name}: 2-D points, sampled on the fly";
 
-        GeneratorDescription Describe(GanModels m, long steps) => new GeneratorDescription
-        {
-            Kind = m.IsImage ? ModelContract.KindImage : ModelContract.KindPoints,
-            LatentDim = m.LatentDim,
-            Channels = (int)m.SampleShape[0],
-            Height = m.IsImage ? (int)m.SampleShape[1] : 0,
-            Width = m.IsImage ? (int)m.SampleShape[2] : 0,
-            Tileable = _config.Model.Tileable,
-            Dataset = _config.Data.Source,
-            Loss = _config.Loss.Kind,
-            Steps = steps,
-            CreatedBy = CreatedBy,
-        };
+        GeneratorDescription Describe(GanModels m, long steps) => m.Describe(_config, steps, CreatedBy);
 
         void WriteSamples(GanModels m, float[] latents, int count, Device device, IDataset data, long step)
         {

@@ -26,6 +26,21 @@ namespace Wasserforge.Training.Models
         /// <summary>True for image models.</summary>
         public bool IsImage => SampleShape.Length == 3;
 
+        /// <summary>The model-contract description of this generator (what the exporter writes as metadata).</summary>
+        public Wasserforge.Contract.GeneratorDescription Describe(TrainConfig config, long steps, string createdBy) => new Wasserforge.Contract.GeneratorDescription
+        {
+            Kind = IsImage ? Wasserforge.Contract.ModelContract.KindImage : Wasserforge.Contract.ModelContract.KindPoints,
+            LatentDim = LatentDim,
+            Channels = (int)SampleShape[0],
+            Height = IsImage ? (int)SampleShape[1] : 0,
+            Width = IsImage ? (int)SampleShape[2] : 0,
+            Tileable = config.Model.Tileable,
+            Dataset = config.Data.Source,
+            Loss = config.Loss.Kind,
+            Steps = steps,
+            CreatedBy = createdBy,
+        };
+
         /// <summary>Frees both networks.</summary>
         public void Dispose() { Generator.Dispose(); Critic.Dispose(); }
     }
