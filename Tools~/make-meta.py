@@ -1,20 +1,36 @@
 #!/usr/bin/env python3
 """Creates the Unity .meta files the package needs (an immutable package must ship every .meta).
 
-  python3 Tools~/make-meta.py           # write missing .meta files
-  python3 Tools~/make-meta.py --check   # list missing ones; exit 1 if any
+  python3 Tools~/make-meta.py           # write missing .meta files, refresh generated import settings
+  python3 Tools~/make-meta.py --check   # report problems; exit 1 if any (CI)
 
-GUIDs are derived from the package path (md5), so re-running is idempotent and the same on every
-machine. Unity ignores folders ending in '~' and names starting with '.', so they get none.
-Native plugins (fetched, git-ignored) get their PluginImporter settings even when absent.
+What gets a .meta: every file and folder Unity imports from the package: the top-level files and
+folders (package.json, README.md, Runtime/, Editor/, Tests/, docs/, ...) and everything inside them,
+plus everything inside Samples~/ (samples are copied into a project with their .meta files). Unity
+ignores names ending in '~' or starting with '.', and build folders (bin/, obj/) are skipped too.
+
+GUIDs are md5("com.wasserforge.wgan/" + path), so re-running is idempotent and the same on every
+machine. Importers: folders DefaultImporter (folderAsset: yes), .cs MonoImporter, .asmdef
+AssemblyDefinitionImporter, .md/.json/.txt/.yaml/.csv TextScriptImporter, .onnx our ScriptedImporter,
+native libraries PluginImporter with their platform, anything else DefaultImporter.
+The fetched native libraries are git-ignored, but their .meta files are written (and committed) even
+when the libraries are absent. Metas of .onnx files and native libraries are fully generated: this
+script rewrites them when their settings change. The deliberately broken test fixtures
+(Tests/Fixtures/broken_*.onnx) carry the user data that tells the importer not to log their errors.
+
+--check reports: missing .meta files, stale generated ones, .meta files whose asset is gone
+(Unity warns about those), and duplicate GUIDs.
 """
+import fnmatch
 import hashlib
 import os
+import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-TOP_FILES = ["package.json", "README.md", "CHANGELOG.md", "LICENSE.md"]
-TOP_DIRS = ["Runtime", "Editor", "Tests", "docs"]
+SKIP_NAMES = {"bin", "obj", "TestResults", "results"}
+SAMPLES = "Samples~"
+# (Standalone target, Editor OS, CPU) per fetched library.
 PLUGINS = {
     "Runtime/Plugins/Linux/x86_64/libonnxruntime.so": ("Linux64", "Linux", "x86_64"),
     "Runtime/Plugins/Windows/x86_64/onnxruntime.dll": ("Win64", "Windows", "x86_64"),
@@ -22,65 +38,101 @@ PLUGINS = {
     "Runtime/Plugins/macOS/arm64/libonnxruntime.dylib": ("OSXUniversal", "OSX", "ARM64"),
 }
 IMPORTER_SCRIPT = "Editor/Unity/Import/OnnxGeneratorImporter.cs"
+EXPECTED_INVALID = "wasserforge:expected-invalid"   # OnnxGeneratorImporter.ExpectedInvalid
+EXPECTED_INVALID_GLOB = "Tests/Fixtures/broken_*.onnx"
+TEXT_EXTENSIONS = (".md", ".json", ".txt", ".yaml", ".yml", ".csv", ".xml", ".html", ".htm", ".bytes")
+TAIL = "  userData: \n  assetBundleName: \n  assetBundleVariant: \n"
 
 
 def guid(rel):
     return hashlib.md5(("com.wasserforge.wgan/" + rel).encode()).hexdigest()
 
 
+def is_generated(rel):
+    """Metas this script owns completely (rewritten when the settings here change)."""
+    return rel in PLUGINS or rel.lower().endswith(".onnx")
+
+
 def meta_text(rel, is_dir):
     head = f"fileFormatVersion: 2\nguid: {guid(rel)}\n"
     if is_dir:
-        return head + "folderAsset: yes\nDefaultImporter:\n  externalObjects: {}\n  userData: \n  assetBundleName: \n  assetBundleVariant: \n"
+        return head + "folderAsset: yes\nDefaultImporter:\n  externalObjects: {}\n" + TAIL
     ext = os.path.splitext(rel)[1].lower()
     if rel in PLUGINS:
         return head + plugin(*PLUGINS[rel])
     if ext == ".cs":
         return head + ("MonoImporter:\n  externalObjects: {}\n  serializedVersion: 2\n  defaultReferences: []\n  executionOrder: 0\n"
-                       "  icon: {instanceID: 0}\n  userData: \n  assetBundleName: \n  assetBundleVariant: \n")
+                       "  icon: {instanceID: 0}\n" + TAIL)
     if ext == ".asmdef":
-        return head + "AssemblyDefinitionImporter:\n  externalObjects: {}\n  userData: \n  assetBundleName: \n  assetBundleVariant: \n"
+        return head + "AssemblyDefinitionImporter:\n  externalObjects: {}\n" + TAIL
     if ext == ".onnx":
-        return head + ("ScriptedImporter:\n  internalIDToNameTable: []\n  externalObjects: {}\n  serializedVersion: 2\n  userData: \n"
-                       "  assetBundleName: \n  assetBundleVariant: \n"
+        user = EXPECTED_INVALID if fnmatch.fnmatch(rel, EXPECTED_INVALID_GLOB) else ""
+        return head + ("ScriptedImporter:\n  internalIDToNameTable: []\n  externalObjects: {}\n  serializedVersion: 2\n"
+                       f"  userData: {user}\n  assetBundleName: \n  assetBundleVariant: \n"
                        f"  script: {{fileID: 11500000, guid: {guid(IMPORTER_SCRIPT)}, type: 3}}\n")
-    if ext in (".md", ".json", ".txt", ".py", ".yaml", ".csv"):
-        return head + "TextScriptImporter:\n  externalObjects: {}\n  userData: \n  assetBundleName: \n  assetBundleVariant: \n"
-    return head + "DefaultImporter:\n  externalObjects: {}\n  userData: \n  assetBundleName: \n  assetBundleVariant: \n"
+    if ext in TEXT_EXTENSIONS:
+        return head + "TextScriptImporter:\n  externalObjects: {}\n" + TAIL
+    return head + "DefaultImporter:\n  externalObjects: {}\n" + TAIL
 
 
 def plugin(standalone, editor_os, cpu):
+    """PluginImporter settings: enabled for one standalone target and the matching editor only."""
     other = {"Linux64", "Win64", "OSXUniversal"} - {standalone}
     lines = ["PluginImporter:", "  externalObjects: {}", "  serializedVersion: 2", "  iconMap: {}", "  executionOrder: {}",
              "  defineConstraints: []", "  isPreloaded: 0", "  isOverridable: 0", "  isExplicitlyReferenced: 0",
              "  validateReferences: 1", "  platformData:",
              "  - first:\n      Any: \n    second:\n      enabled: 0\n      settings: {}",
              f"  - first:\n      Editor: Editor\n    second:\n      enabled: 1\n      settings:\n        CPU: {cpu}\n        DefaultValueInitialized: true\n        OS: {editor_os}",
-             f"  - first:\n      Standalone: {standalone}\n    second:\n      enabled: 1\n      settings:\n        CPU: {cpu if standalone != 'OSXUniversal' else 'ARM64'}"]
+             f"  - first:\n      Standalone: {standalone}\n    second:\n      enabled: 1\n      settings:\n        CPU: {cpu}"]
     for o in sorted(other):
         lines.append(f"  - first:\n      Standalone: {o}\n    second:\n      enabled: 0\n      settings:\n        CPU: None")
     lines += ["  userData: ", "  assetBundleName: ", "  assetBundleVariant: "]
     return "\n".join(lines) + "\n"
 
 
+def hidden(name):
+    return name.startswith(".") or name.endswith("~") or name in SKIP_NAMES
+
+
+def walk(top, items):
+    """Adds top (a folder relative to ROOT) and everything Unity imports inside it."""
+    items.append((top, True))
+    for dirpath, dirnames, filenames in os.walk(os.path.join(ROOT, top)):
+        dirnames[:] = sorted(d for d in dirnames if not hidden(d))
+        for d in dirnames:
+            items.append((rel_of(os.path.join(dirpath, d)), True))
+        for f in sorted(filenames):
+            if f.startswith(".") or f.endswith("~") or f.endswith(".meta"):
+                continue
+            items.append((rel_of(os.path.join(dirpath, f)), False))
+
+
+def rel_of(path):
+    return os.path.relpath(path, ROOT).replace(os.sep, "/")
+
+
 def wanted():
-    """(relative path, is_dir) of every asset that needs a .meta."""
-    items = [(f, False) for f in TOP_FILES if os.path.exists(os.path.join(ROOT, f))]
-    for top in TOP_DIRS:
-        if not os.path.isdir(os.path.join(ROOT, top)):
+    """(relative path, is_dir) of every asset that needs a .meta, in a stable order."""
+    items = []
+    for name in sorted(os.listdir(ROOT)):
+        if hidden(name):
             continue
-        items.append((top, True))
-        for dirpath, dirnames, filenames in os.walk(os.path.join(ROOT, top)):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not d.endswith("~") and d not in ("bin", "obj"))
-            for d in dirnames:
-                items.append((os.path.relpath(os.path.join(dirpath, d), ROOT), True))
-            for f in sorted(filenames):
-                if f.startswith(".") or f.endswith(".meta") or f.endswith(".tmp"):
-                    continue
-                items.append((os.path.relpath(os.path.join(dirpath, f), ROOT), False))
-    for rel in PLUGINS:   # fetched libraries: their metas are committed even when the files are not present
+        if os.path.isdir(os.path.join(ROOT, name)):
+            walk(name, items)
+        elif not name.endswith(".meta"):
+            items.append((name, False))
+    samples = os.path.join(ROOT, SAMPLES)
+    if os.path.isdir(samples):
+        for name in sorted(os.listdir(samples)):
+            if hidden(name):
+                continue
+            if os.path.isdir(os.path.join(samples, name)):
+                walk(SAMPLES + "/" + name, items)
+            elif not name.endswith(".meta"):
+                items.append((SAMPLES + "/" + name, False))
+    for rel in PLUGINS:   # fetched libraries: their metas exist even when the files do not
         parts = rel.split("/")
-        for i in range(2, len(parts)):
+        for i in range(1, len(parts)):
             items.append(("/".join(parts[:i]), True))
         items.append((rel, False))
     seen, result = set(), []
@@ -91,22 +143,60 @@ def wanted():
     return result
 
 
+def existing_metas():
+    """Every .meta file in the places Unity imports from (relative paths of their assets)."""
+    found = []
+    for name in sorted(os.listdir(ROOT)):
+        if name.endswith(".meta"):
+            found.append(name[:-5])
+    for top in sorted(os.listdir(ROOT)):
+        if (hidden(top) and top != SAMPLES) or not os.path.isdir(os.path.join(ROOT, top)):
+            continue
+        for dirpath, dirnames, filenames in os.walk(os.path.join(ROOT, top)):
+            dirnames[:] = sorted(d for d in dirnames if not hidden(d))
+            found += [rel_of(os.path.join(dirpath, f))[:-5] for f in sorted(filenames) if f.endswith(".meta")]
+    return found
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
 def main():
     check = "--check" in sys.argv
-    missing = []
-    for rel, is_dir in wanted():
+    items = wanted()
+    wanted_set = {rel for rel, _ in items}
+    problems, written = [], 0
+    for rel, is_dir in items:
         path = os.path.join(ROOT, rel + ".meta")
-        if os.path.exists(path):
+        text = meta_text(rel, is_dir)
+        if os.path.exists(path) and not (is_generated(rel) and read(path) != text):
             continue
-        missing.append(rel)
-        if not check:
-            with open(path, "w", newline="\n") as f:
-                f.write(meta_text(rel, is_dir))
+        state = "missing .meta" if not os.path.exists(path) else "stale .meta (generated settings changed)"
+        if check:
+            problems.append(f"{state}: {rel}")
+        else:
+            with open(path, "w", newline="\n", encoding="utf-8") as f:
+                f.write(text)
+            written += 1
+    guids = {}
+    for rel in existing_metas():
+        if rel not in wanted_set:
+            problems.append(f"orphan .meta (its asset is gone; delete it): {rel}.meta")
+        m = re.search(r"^guid: (\w+)", read(os.path.join(ROOT, rel + ".meta")), re.M)
+        if not m:
+            problems.append(f"no guid in: {rel}.meta")
+        elif m.group(1) in guids:
+            problems.append(f"duplicate guid {m.group(1)}: {guids[m.group(1)]}.meta and {rel}.meta")
+        else:
+            guids[m.group(1)] = rel
+    for p in problems:
+        print(p)
     if check:
-        for m in missing:
-            print(f"missing .meta: {m}")
-        sys.exit(1 if missing else 0)
-    print(f"wrote {len(missing)} .meta file(s)")
+        sys.exit(1 if problems else 0)
+    print(f"wrote {written} .meta file(s)")
+    sys.exit(1 if problems else 0)
 
 
 if __name__ == "__main__":

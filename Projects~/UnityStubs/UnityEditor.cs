@@ -4,7 +4,10 @@ using System;
 
 namespace UnityEditor
 {
-    public class AssetImporter : UnityEngine.Object { }
+    public class AssetImporter : UnityEngine.Object
+    {
+        public string userData { get => throw null; set => throw null; }
+    }
 
     public class Editor : UnityEngine.ScriptableObject
     {
@@ -81,5 +84,6 @@ namespace UnityEditor.AssetImporters
         public void AddObjectToAsset(string identifier, UnityEngine.Object obj) => throw null;
         public void SetMainObject(UnityEngine.Object obj) => throw null;
         public void LogImportError(string msg, UnityEngine.Object obj = null) => throw null;
+        public void LogImportWarning(string msg, UnityEngine.Object obj = null) => throw null;
     }
 }

@@ -40,6 +40,8 @@ namespace UnityEngine
 
     public class Texture : Object
     {
+        public virtual int width { get => throw null; set => throw null; }
+        public virtual int height { get => throw null; set => throw null; }
         public TextureWrapMode wrapMode { get => throw null; set => throw null; }
         public FilterMode filterMode { get => throw null; set => throw null; }
     }
@@ -54,6 +56,11 @@ namespace UnityEngine
     public enum TextureFormat { RGBA32 = 4 }
     public enum TextureWrapMode { Repeat = 0, Clamp = 1 }
     public enum FilterMode { Point = 0, Bilinear = 1 }
+
+    public static class Debug
+    {
+        public static void LogException(Exception exception, Object context) => throw null;
+    }
 
     public static class Application
     {

@@ -7,15 +7,19 @@ namespace Wasserforge.Latent
     /// A compact, exact text form of a latent, for bookmarks and latent lists:
     /// <c>seed:1234</c> (a seeded sample, see <see cref="LatentSampler"/>), optionally with truncation
     /// <c>seed:1234@0.7</c>, or <c>wf1:</c> + base64 of the little-endian float32 values for any vector.
+    /// <para><c>seed:</c> always means <see cref="LatentSampler"/>'s algorithm <c>wf-normal-1</c>; a future
+    /// algorithm would get a new prefix, so saved bookmarks keep meaning the same latent.</para>
     /// </summary>
     public static class LatentText
     {
-        /// <summary>Text for a seeded latent (ψ = 1 is omitted).</summary>
+        /// <summary>Text for a seeded latent (ψ = 1 is omitted): <c>seed:42</c> or <c>seed:42@0.7</c>.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">ψ is negative, NaN or infinite.</exception>
         public static string FormatSeed(ulong seed, float truncation = 1f) =>
+            !(truncation >= 0) || float.IsInfinity(truncation) ? throw new ArgumentOutOfRangeException(nameof(truncation), truncation, "truncation ψ must be a finite value ≥ 0.") :
             truncation == 1f ? "seed:" + seed.ToString(CultureInfo.InvariantCulture)
                              : "seed:" + seed.ToString(CultureInfo.InvariantCulture) + "@" + truncation.ToString("R", CultureInfo.InvariantCulture);
 
-        /// <summary>Exact text for any latent.</summary>
+        /// <summary>Exact text for any latent: <c>wf1:</c> + base64 of its float32 values, little-endian (NaN payloads and −0 survive).</summary>
         public static string Format(ReadOnlySpan<float> latent)
         {
             var bytes = new byte[latent.Length * 4];
@@ -28,7 +32,7 @@ namespace Wasserforge.Latent
         }
 
         /// <summary>Reads either form into a new latent of <paramref name="latentDim"/> values.</summary>
-        /// <exception cref="FormatException">The text is neither form, or its length does not match <paramref name="latentDim"/>.</exception>
+        /// <exception cref="FormatException">The text is empty or neither form, the seed or ψ is not a valid number, the base64 is broken, or the vector's length is not <paramref name="latentDim"/>.</exception>
         public static float[] Parse(string text, int latentDim)
         {
             if (text == null) throw new FormatException("latent text is empty.");
@@ -40,7 +44,7 @@ namespace Wasserforge.Latent
                 var at = body.IndexOf('@');
                 if (at >= 0)
                 {
-                    if (!float.TryParse(body.Substring(at + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out psi) || psi < 0)
+                    if (!float.TryParse(body.Substring(at + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out psi) || !(psi >= 0) || float.IsInfinity(psi))
                         throw new FormatException($"'{text}': the truncation after '@' must be a number ≥ 0.");
                     body = body.Substring(0, at);
                 }

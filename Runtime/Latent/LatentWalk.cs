@@ -17,10 +17,12 @@ namespace Wasserforge.Latent
         /// <summary>Relative step size (0.05 moves gently).</summary>
         public float StepSize { get; }
 
-        /// <summary>Starts a walk at <paramref name="start"/>.</summary>
+        /// <summary>Starts a walk at <paramref name="start"/>; the same seed and start give the same walk everywhere.</summary>
         /// <exception cref="ArgumentException">The start latent is empty or zero.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="stepSize"/> is negative or not finite.</exception>
         public LatentWalk(ulong seed, ReadOnlySpan<float> start, float stepSize = 0.05f)
         {
+            if (!(stepSize >= 0) || float.IsInfinity(stepSize)) throw new ArgumentOutOfRangeException(nameof(stepSize), stepSize, "step size must be a finite value ≥ 0.");
             if (start.Length == 0) throw new ArgumentException("start latent is empty.", nameof(start));
             _current = start.ToArray();
             _noise = new float[start.Length];
@@ -33,9 +35,15 @@ namespace Wasserforge.Latent
         /// <summary>The current latent.</summary>
         public ReadOnlySpan<float> Current => _current;
 
-        /// <summary>Takes a step and writes the new latent to <paramref name="destination"/>. Allocates nothing.</summary>
+        /// <summary>
+        /// Takes a step and writes the new latent to <paramref name="destination"/>. Allocates nothing.
+        /// The step's noise is <see cref="LatentSampler.Sample(ulong, Span{float})"/> of the next value of a
+        /// 64-bit LCG (Knuth's MMIX constants) started at the seed.
+        /// </summary>
+        /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than the latent.</exception>
         public void Next(Span<float> destination)
         {
+            if (destination.Length < _current.Length) throw new ArgumentException($"destination has {destination.Length} floats; the latent has {_current.Length}.", nameof(destination));
             _stepSeed = unchecked(_stepSeed * 6364136223846793005UL + 1442695040888963407UL);
             LatentSampler.Sample(_stepSeed, _noise);
             var scale = StepSize;

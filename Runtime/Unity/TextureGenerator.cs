@@ -6,9 +6,9 @@ using Wasserforge.Latent;
 namespace Wasserforge.Unity
 {
     /// <summary>
-    /// Fills a texture from a seed and assigns it to this object's renderer. With
+    /// Fills a texture from a seed and truncation ψ and assigns it to this object's renderer. With
     /// <see cref="generateInBackground"/> the model runs on a worker thread and the upload happens on
-    /// the main thread afterwards, so frames do not stall.
+    /// the main thread afterwards, so frames do not stall; a newer request cancels an older one.
     /// </summary>
     [AddComponentMenu("Wasserforge/Texture Generator")]
     [DisallowMultipleComponent]
@@ -16,7 +16,7 @@ namespace Wasserforge.Unity
     {
         [Tooltip("Generator imported from an .onnx file.")]
         public GeneratorAsset generator;
-        [Tooltip("The same seed gives the same texture on every machine.")]
+        [Tooltip("The same seed gives the same texture on every machine (read as an unsigned 64-bit value).")]
         public long seed = 1;
         [Tooltip("1 = full variety; smaller values give more typical textures.")]
         [Range(0f, 1.5f)] public float truncation = 1f;
@@ -24,45 +24,54 @@ namespace Wasserforge.Unity
         public bool generateInBackground = true;
 
         Texture2D _texture;
+        byte[] _pixels;
         CancellationTokenSource _pending;
 
         /// <summary>The generated texture (null until generated).</summary>
         public Texture2D Texture => _texture;
 
+        /// <summary>Raised on the main thread after each upload.</summary>
+        public event Action<Texture2D> Generated;
+
         void Start() => Regenerate();
 
-        /// <summary>Generates again with the current seed and truncation; a newer request cancels an older one.</summary>
+        /// <summary>Sets the seed and generates.</summary>
+        public void Generate(long newSeed)
+        {
+            seed = newSeed;
+            Regenerate();
+        }
+
+        /// <summary>Generates again with the current seed and truncation. Errors are logged with this component as context.</summary>
         public async void Regenerate()
         {
             if (generator == null || !generator.IsValid) return;
             _pending?.Cancel();
             var cts = _pending = new CancellationTokenSource();
-            var model = WasserforgeTextures.Model(generator);
-            if (_texture == null) _texture = WasserforgeTextures.Create(model, generator.Tileable);
-            if (!generateInBackground)
-            {
-                WasserforgeTextures.Fill(model, _texture, (ulong)seed, truncation);
-                Assign();
-                return;
-            }
-            var z = LatentSampler.Sample((ulong)seed, model.LatentDim);
-            LatentMath.Truncate(z, truncation);
-            var rgba = new byte[model.Width * model.Height * 4];
             try
             {
-                await model.GenerateRgba32Async(z, 1, rgba, true, cts.Token);   // resumes on Unity's main thread
+                var model = WasserforgeTextures.Model(generator);
+                if (_texture == null || _texture.width != model.Width || _texture.height != model.Height)
+                {
+                    if (_texture != null) Destroy(_texture);
+                    _texture = WasserforgeTextures.Create(model, generator.Tileable);
+                }
+                var z = LatentSampler.Sample((ulong)seed, model.LatentDim);
+                LatentMath.Truncate(z, truncation);
+                // A background request gets its own buffer: an older, cancelled one may still be writing.
+                var size = model.Width * model.Height * 4;
+                var rgba = generateInBackground || _pixels == null || _pixels.Length != size ? new byte[size] : _pixels;
+                if (generateInBackground) await model.GenerateRgba32Async(z, 1, rgba, true, cts.Token);   // resumes on Unity's main thread
+                else { model.GenerateRgba32(z, 1, rgba, true); _pixels = rgba; }
+                if (cts.IsCancellationRequested || this == null) return;
+                _texture.LoadRawTextureData(rgba);
+                _texture.Apply(false, false);
+                var r = GetComponent<Renderer>();
+                if (r != null) r.material.mainTexture = _texture;
+                Generated?.Invoke(_texture);
             }
-            catch (OperationCanceledException) { return; }
-            if (cts.IsCancellationRequested || this == null) return;
-            _texture.LoadRawTextureData(rgba);
-            _texture.Apply(false, false);
-            Assign();
-        }
-
-        void Assign()
-        {
-            var r = GetComponent<Renderer>();
-            if (r != null) r.material.mainTexture = _texture;
+            catch (OperationCanceledException) { }
+            catch (Exception e) { Debug.LogException(e, this); }
         }
 
         void OnDestroy()

@@ -4,13 +4,17 @@ using Wasserforge.Unity;
 namespace Wasserforge.Samples
 {
     /// <summary>
-    /// Press Space to give this object's renderer a new texture from the next seed. Assign a
-    /// generator imported from an .onnx file (e.g. one made with Tools~/demo.sh).
+    /// Gives this object's renderer a texture generated from <see cref="seed"/>; press Space for the
+    /// next seed. Assign the bundled ProceduralTextures generator (or any generator imported from an
+    /// .onnx file). The same seed gives the same texture on every machine.
     /// </summary>
     public sealed class TextureFromSeedSample : MonoBehaviour
     {
+        [Tooltip("A generator asset: drag ProceduralTextures.onnx here.")]
         public GeneratorAsset generator;
+        [Tooltip("Seed of the first texture; Space moves to the next one.")]
         public long seed = 1;
+        [Tooltip("Truncation ψ: 1 = full variety, smaller = more typical textures.")]
         [Range(0f, 1.5f)] public float truncation = 0.8f;
 
         Texture2D _texture;
@@ -24,9 +28,15 @@ namespace Wasserforge.Samples
 
         void Apply()
         {
+            if (generator == null || !generator.IsValid) return;
             if (_texture != null) Destroy(_texture);
             _texture = WasserforgeTextures.Generate(generator, (ulong)seed, truncation);
             GetComponent<Renderer>().material.mainTexture = _texture;
+        }
+
+        void OnDestroy()
+        {
+            if (_texture != null) Destroy(_texture);
         }
     }
 }

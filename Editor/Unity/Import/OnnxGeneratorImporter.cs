@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using UnityEditor.AssetImporters;
 using UnityEngine;
@@ -7,25 +8,45 @@ namespace Wasserforge.Editor
 {
     /// <summary>
     /// Imports a generator <c>.onnx</c> file as a <see cref="GeneratorAsset"/>: the bytes, the parsed
-    /// metadata, and validation messages (a broken model imports with its error shown, never throws).
-    /// When Unity Sentis (which also imports .onnx) is installed, pick this importer per file in the
-    /// Inspector's importer drop-down.
+    /// metadata, and validation messages. A broken model imports with its error shown in the inspector
+    /// and the console, and never throws. Files whose import settings carry the user data
+    /// <see cref="ExpectedInvalid"/> (the package's deliberately broken test fixtures) show their error
+    /// in the inspector only.
+    /// When another package that imports .onnx is present (Sentis / Inference Engine, Barracuda), this
+    /// importer steps back to an override: pick it per file in the Inspector's importer drop-down.
     /// </summary>
-#if WASSERFORGE_SENTIS_PRESENT
-    [ScriptedImporter(1, new string[0], new[] { "onnx" })]
+#if WASSERFORGE_SENTIS_PRESENT || WASSERFORGE_INFERENCE_ENGINE_PRESENT || WASSERFORGE_BARRACUDA_PRESENT
+    [ScriptedImporter(2, new string[0], new[] { "onnx" })]
 #else
-    [ScriptedImporter(1, "onnx")]
+    [ScriptedImporter(2, "onnx")]
 #endif
     public sealed class OnnxGeneratorImporter : ScriptedImporter
     {
+        /// <summary>Import user data marking a model that is broken on purpose (a test fixture).</summary>
+        public const string ExpectedInvalid = "wasserforge:expected-invalid";
+
         /// <inheritdoc/>
         public override void OnImportAsset(AssetImportContext ctx)
         {
-            var bytes = File.ReadAllBytes(ctx.assetPath);
+            byte[] bytes;
+            GeneratorValidation.Result result;
+            try
+            {
+                bytes = File.ReadAllBytes(ctx.assetPath);
+                result = GeneratorValidation.Validate(bytes, ctx.assetPath);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                bytes = new byte[0];
+                result = new GeneratorValidation.Result { Errors = new[] { ctx.assetPath + ": cannot be read (" + e.Message + ")." }, Warnings = new string[0] };
+            }
             var asset = ScriptableObject.CreateInstance<GeneratorAsset>();
-            var result = GeneratorValidation.Validate(bytes, ctx.assetPath);
-            asset.Initialize(bytes, result.Description, result.Errors);
-            foreach (var error in result.Errors) ctx.LogImportError(error);
+            asset.Initialize(bytes, result.Description, result.Errors, result.Warnings);
+            if (userData != ExpectedInvalid)
+            {
+                foreach (var error in result.Errors) ctx.LogImportError(error, asset);
+                foreach (var warning in result.Warnings) ctx.LogImportWarning(warning, asset);
+            }
             ctx.AddObjectToAsset("generator", asset);
             ctx.SetMainObject(asset);
         }

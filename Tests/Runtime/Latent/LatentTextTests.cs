@@ -32,12 +32,26 @@ namespace Wasserforge.Tests.Latent
         [TestCase("hello", "not a latent")]
         [TestCase("seed:-1", "whole number")]
         [TestCase("seed:12@x", "truncation")]
+        [TestCase("seed:12@NaN", "truncation")]
+        [TestCase("seed:12@-0.5", "truncation")]
+        [TestCase("seed:", "whole number")]
+        [TestCase("seed:18446744073709551616", "whole number")]
+        [TestCase(null, "empty")]
         [TestCase("wf1:!!!", "base64")]
         [TestCase("wf1:AAAAAA==", "holds 1 values")]
         public void BadTextIsExplained(string text, string mentions)
         {
             var e = Assert.Throws<FormatException>(() => LatentText.Parse(text, 4));
             Assert.That(e.Message, Does.Contain(mentions));
+        }
+
+        [Test]
+        public void LongTextIsShortenedInMessagesAndSeedsSurviveWhitespace()
+        {
+            var e = Assert.Throws<FormatException>(() => LatentText.Parse("wf1:" + new string('A', 400), 4));
+            Assert.That(e.Message.Length, Is.LessThan(200));
+            Assert.That(LatentText.Parse("  seed:18446744073709551615 ", 8), Is.EqualTo(LatentSampler.Sample(ulong.MaxValue, 8)));
+            Assert.Throws<ArgumentOutOfRangeException>(() => LatentText.FormatSeed(1, -1f));
         }
     }
 }

@@ -21,13 +21,19 @@ namespace Wasserforge.Tests.Pixels
             }
         }
 
-        [TestCase(1)]
-        [TestCase(3)]
-        [TestCase(4)]
-        public void PngDecodesIndependently(int channels)
+        static void NeedPython()
         {
-            if (!File.Exists("/usr/bin/python3")) Assert.Ignore("needs python3 as an independent decoder");
-            const int w = 7, h = 5;
+            if (!File.Exists("/usr/bin/python3")) Assert.Ignore("needs /usr/bin/python3 (zlib, numpy) as an independent decoder");
+        }
+
+        [TestCase(1, 7, 5)]
+        [TestCase(3, 7, 5)]
+        [TestCase(4, 7, 5)]
+        [TestCase(4, 300, 41)]   // several deflate blocks and Adler-32 runs over 5552 bytes
+        [TestCase(1, 1, 1)]
+        public void PngDecodesIndependently(int channels, int w, int h)
+        {
+            NeedPython();
             var pixels = new byte[w * h * channels];
             for (var i = 0; i < pixels.Length; i++) pixels[i] = (byte)(i * 37 % 256);
             var path = Path.Combine(TestPaths.NewTempDir(), "img.png");
@@ -43,18 +49,53 @@ namespace Wasserforge.Tests.Pixels
             Assert.That(parts[1], Is.EqualTo(h.ToString()));
             Assert.That(parts[2], Is.EqualTo(channels.ToString()));
             Assert.That(parts[3], Is.EqualTo(BitConverter.ToString(pixels).Replace("-", "").ToLowerInvariant()));
-            Assert.That(File.Exists(path + ".tmp"), Is.False);
+            Assert.That(Directory.GetFiles(Path.GetDirectoryName(path)), Has.Length.EqualTo(1), "no temporary file left");
         }
 
         [Test]
         public void NpyLoadsInNumpy()
         {
+            NeedPython();
             var values = new float[] { 1.5f, -2f, 0f, 3.25f, 1e-8f, -7f };
             var path = Path.Combine(TestPaths.NewTempDir(), "a.npy");
             NpyWriter.WriteFile(path, values, 1, 2, 3);
             var output = RunPython("import numpy,sys\na=numpy.load(sys.argv[1])\nprint(a.dtype, a.shape, ' '.join(repr(float(v)) for v in a.reshape(-1)))", path);
             Assert.That(output, Does.StartWith("float32 (1, 2, 3) 1.5 -2.0 0.0 3.25"));
             Assert.Throws<ArgumentException>(() => NpyWriter.Encode(values, 4));
+            Assert.Throws<ArgumentException>(() => NpyWriter.Encode(values, -2, -3));
+        }
+
+        [TestCase(new int[0], 1)]
+        [TestCase(new[] { 5 }, 5)]
+        [TestCase(new[] { 2, 0, 3 }, 0)]
+        [TestCase(new[] { 2, 3, 4, 5, 6 }, 720)]
+        public void NpyShapesOfAnyRankLoadInNumpy(int[] shape, int count)
+        {
+            NeedPython();
+            var values = new float[count];
+            for (var i = 0; i < count; i++) values[i] = i * 0.5f - 3;
+            var path = Path.Combine(TestPaths.NewTempDir(), "s.npy");
+            NpyWriter.WriteFile(path, values, shape);
+            var bytes = File.ReadAllBytes(path);
+            Assert.That((10 + (bytes[8] | bytes[9] << 8)) % 64, Is.EqualTo(0), "data is 64-byte aligned");
+            var output = RunPython("import numpy,sys\na=numpy.load(sys.argv[1])\nprint(a.dtype, list(a.shape), float(a.sum()), a.flags['C_CONTIGUOUS'])", path);
+            double sum = 0; foreach (var v in values) sum += v;
+            Assert.That(output, Is.EqualTo($"float32 [{string.Join(", ", shape)}] {sum.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} True"));
+        }
+
+        [Test]
+        public void WritesReplaceOldFilesAndLeaveNoTemporaries()
+        {
+            var dir = TestPaths.NewTempDir();
+            var path = Path.Combine(dir, "sub", "img.png");
+            PngEncoder.WriteFile(path, new byte[] { 1, 2, 3, 4 }, 1, 1);
+            var first = File.ReadAllBytes(path);
+            PngEncoder.WriteFile(path, new byte[] { 9, 9, 9, 9, 8, 8, 8, 8 }, 2, 1);
+            Assert.That(File.ReadAllBytes(path), Is.Not.EqualTo(first));
+            Assert.That(File.ReadAllBytes(path), Is.EqualTo(PngEncoder.Encode(new byte[] { 9, 9, 9, 9, 8, 8, 8, 8 }, 2, 1)));
+            Assert.That(Directory.GetFiles(Path.Combine(dir, "sub")), Is.EqualTo(new[] { path }), "no temporary file left");
+            var e = Assert.Throws<IOException>(() => NpyWriter.WriteFile(Path.Combine(dir, "sub"), new float[1], 1));
+            Assert.That(e.Message, Does.Contain(Path.Combine(dir, "sub")).And.Contain("folder"));
         }
 
         [Test]

@@ -22,12 +22,21 @@ namespace Wasserforge.Cli
             return root;
         }
 
-        /// <summary>Runs the tool in-process; returns the exit code (0 success, 1 error, 2 usage, 130 cancelled).</summary>
+        /// <summary>
+        /// Runs the tool in-process; returns the exit code: 0 success, 1 error (one line on
+        /// <paramref name="error"/>, no stack trace), 2 usage error (bad or missing arguments), 130 cancelled.
+        /// </summary>
         public static int Run(string[] args, TextWriter output, TextWriter error)
         {
             var console = new CliConsole(output, error);
             var root = Build(console);
-            var parse = root.Parse(args);
+            var parse = root.Parse(args ?? Array.Empty<string>());
+            if (parse.Errors.Count > 0 && !WantsHelp(args))
+            {
+                var verb = parse.CommandResult.Command == root ? "" : " " + parse.CommandResult.Command.Name;
+                console.Error(UsageErrors.Describe(parse.Errors) + $" (see: wasserforge{verb} --help)");
+                return 2;
+            }
             try
             {
                 return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
@@ -38,5 +47,7 @@ namespace Wasserforge.Cli
                 return 1;
             }
         }
+
+        static bool WantsHelp(string[] args) => args != null && Array.Exists(args, a => a == "--help" || a == "-h" || a == "-?");
     }
 }

@@ -33,17 +33,7 @@ namespace Wasserforge.Cli.Tests
             return (code, o.ToString(), e.ToString());
         }
 
-        static (int w, int h, byte[] rgba) DecodePng(string path)
-        {
-            var psi = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true };
-            psi.ArgumentList.Add("-c");
-            psi.ArgumentList.Add("import sys,zlib,struct\nb=open(sys.argv[1],'rb').read();p=8;idat=b''\nwhile p<len(b):\n n,=struct.unpack('>I',b[p:p+4]);t=b[p+4:p+8];d=b[p+8:p+8+n]\n if t==b'IHDR':w,h=struct.unpack('>II',d[:8])\n if t==b'IDAT':idat+=d\n p+=12+n\nraw=zlib.decompress(idat);s=w*4\nprint(w,h,b''.join(raw[y*(s+1)+1:(y+1)*(s+1)] for y in range(h)).hex())");
-            psi.ArgumentList.Add(path);
-            using var p = Process.Start(psi);
-            var parts = p.StandardOutput.ReadToEnd().Trim().Split(' ');
-            p.WaitForExit();
-            return (int.Parse(parts[0]), int.Parse(parts[1]), Convert.FromHexString(parts[2]));
-        }
+        static (int w, int h, byte[] rgba) DecodePng(string path) => Wasserforge.Tests.IndependentPng.Decode(path);
 
         [Test]
         public void SampleSheetHoldsTheModelsPixelsForEachSeed()
@@ -118,9 +108,14 @@ namespace Wasserforge.Cli.Tests
         [Test]
         public void UsageErrorsExitWith2()
         {
-            var (code, _, error) = Run("sample");
-            Assert.That(code, Is.Not.EqualTo(0));
-            Assert.That(error, Does.Contain("model").Or.Contain("Required"));
+            var (code, output, error) = Run("sample");
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(error, Does.Contain("Required"));
+            Assert.That(error.Trim().Split('\n'), Has.Length.EqualTo(1), "one line");
+            Assert.That(output, Is.Empty);
+            var bad = Run("sample", Fixture, "--count", "many", "-o", "x.png");
+            Assert.That(bad.code, Is.EqualTo(2));
+            Assert.That(bad.error, Does.Contain("'many'").And.Contain("--count").And.Not.Contain("System."));
         }
 
         [Test]
