@@ -47,9 +47,7 @@ namespace Wasserforge
         {
             if (!Description.IsImage) throw new InvalidOperationException($"{Source} generates points, not images: use Generate.");
             CheckArguments(latents.Length, count, rgba.Length, Width * Height * 4, "rgba", "bytes");
-            var need = count * ValuesPerSample;
-            var scratch = t_scratch;
-            if (scratch == null || scratch.Length < need) t_scratch = scratch = new float[need];
+            var scratch = Scratch(count * ValuesPerSample);
             Generate(latents, count, scratch);
             PixelConverter.ToRgba32(scratch, count, Channels, Width, Height, rgba, bottomUp, Description.ValueMin, Description.ValueMax);
         }
@@ -75,19 +73,32 @@ namespace Wasserforge
             CheckArguments(latents.Length, count, rgba.Length, Width * Height * 4, "rgba", "bytes");
             return Task.Run(() =>
             {
-                var floats = new float[count * ValuesPerSample];
+                var floats = Scratch(count * ValuesPerSample);
                 GenerateCancellable(latents.Span, count, floats, ct);
                 PixelConverter.ToRgba32(floats, count, Channels, Width, Height, rgba.Span, bottomUp, Description.ValueMin, Description.ValueMax);
             }, ct);
         }
 
-        void GenerateCancellable(ReadOnlySpan<float> latents, int count, Span<float> output, CancellationToken ct)
+        /// <summary>This thread's float buffer of at least <paramref name="length"/> floats (grows, never shrinks).</summary>
+        static float[] Scratch(int length)
         {
-            ct.ThrowIfCancellationRequested();
+            var scratch = t_scratch;
+            if (scratch == null || scratch.Length < length) t_scratch = scratch = new float[length];
+            return scratch;
+        }
+
+        /// <summary>
+        /// One run with its own ORT run options; when <paramref name="ct"/> fires (also before the run
+        /// starts), <c>RunOptionsSetTerminate</c> makes ORT stop the run, which surfaces here as
+        /// <see cref="OperationCanceledException"/>.
+        /// </summary>
+        internal void GenerateCancellable(ReadOnlySpan<float> latents, int count, Span<float> output, CancellationToken ct)
+        {
+            CheckArguments(latents.Length, count, output.Length, ValuesPerSample, "output", "floats");
             var api = OrtApi.Instance;
             api.ThrowIfFailed(api.CreateRunOptions(out var runOptions));
             using (var handle = OrtHandle.Own(runOptions, api.ReleaseRunOptions))
-            using (ct.Register(() => api.ThrowIfFailed(api.RunOptionsSetTerminate(runOptions))))
+            using (ct.Register(() => api.IgnoreStatus(api.RunOptionsSetTerminate(runOptions))))
             {
                 try
                 {
@@ -97,9 +108,9 @@ namespace Wasserforge
                         RunLocked(z, o, count, runOptions);
                     }
                 }
-                catch (OnnxRuntimeException) when (ct.IsCancellationRequested)
+                catch (OnnxRuntimeException e) when (ct.IsCancellationRequested)
                 {
-                    throw new OperationCanceledException(ct);
+                    throw new OperationCanceledException("Generation was cancelled; ONNX Runtime stopped the run: " + e.OrtMessage, e, ct);
                 }
             }
         }
@@ -125,10 +136,10 @@ namespace Wasserforge
             }
             if (_runLock == null)
             {
-                _session.Run(_inputName, z, inShape, 2, _outputName, o, outShape, outRank, runOptions);
+                _session.Run(s_inputName, z, inShape, 2, s_outputName, o, outShape, outRank, runOptions);
                 return;
             }
-            lock (_runLock) _session.Run(_inputName, z, inShape, 2, _outputName, o, outShape, outRank, runOptions);
+            lock (_runLock) _session.Run(s_inputName, z, inShape, 2, s_outputName, o, outShape, outRank, runOptions);
         }
 
         void CheckArguments(int latentLength, int count, int outputLength, int perSample, string outputName, string unit)

@@ -16,8 +16,10 @@ namespace Wasserforge
     public sealed unsafe partial class GeneratorModel : IDisposable
     {
         readonly OrtSession _session;
-        readonly IntPtr _inputName;
-        readonly IntPtr _outputName;
+        // The contract's tensor names as C strings, allocated once per process and never freed, so a
+        // Dispose racing with a running call can never free a name ORT is reading.
+        static readonly IntPtr s_inputName = Marshal.StringToHGlobalAnsi(ModelContract.InputName);
+        static readonly IntPtr s_outputName = Marshal.StringToHGlobalAnsi(ModelContract.OutputName);
         readonly object _runLock;   // non-null on DirectML only
         volatile bool _disposed;
 
@@ -47,8 +49,6 @@ namespace Wasserforge
             ActiveDevice = device;
             DeviceReport = report;
             Source = source;
-            _inputName = Marshal.StringToHGlobalAnsi(ModelContract.InputName);
-            _outputName = Marshal.StringToHGlobalAnsi(ModelContract.OutputName);
             _runLock = device == ExecutionDevice.DirectML ? new object() : null;
         }
 
@@ -75,12 +75,16 @@ namespace Wasserforge
         /// <param name="onnx">The model file's bytes.</param>
         /// <param name="options">Device and threads (null: defaults).</param>
         /// <param name="sourceName">Name used in error messages (null: &lt;memory&gt;).</param>
+        /// <exception cref="ArgumentNullException"><paramref name="onnx"/> is null.</exception>
+        /// <exception cref="ArgumentException">The options hold a negative thread count or device id.</exception>
         /// <exception cref="ModelLoadException">The bytes are not ONNX, truncated, or break the model contract.</exception>
         /// <exception cref="WasserforgeException">ONNX Runtime itself cannot be loaded, or an explicitly requested device is unavailable.</exception>
         public static GeneratorModel Load(byte[] onnx, GeneratorOptions options = null, string sourceName = null)
         {
             if (onnx == null) throw new ArgumentNullException(nameof(onnx));
             options = options ?? new GeneratorOptions();
+            if (options.IntraOpThreads < 0) throw new ArgumentException($"IntraOpThreads is {options.IntraOpThreads}; use 0 for ONNX Runtime's default or a positive thread count.", nameof(options));
+            if (options.DeviceId < 0) throw new ArgumentException($"DeviceId is {options.DeviceId}; it must be 0 or more.", nameof(options));
             if (onnx.Length == 0) throw new ModelLoadException(sourceName, ModelLoadError.NotOnnx, "the file is empty.");
             OrtSession session;
             ExecutionDevice device;
@@ -112,7 +116,7 @@ namespace Wasserforge
                 case OnnxFileShape.NotOnnx:
                     return new ModelLoadException(source, ModelLoadError.NotOnnx, "is not an ONNX model (the bytes are not an ONNX ModelProto).", e);
                 case OnnxFileShape.Truncated:
-                    return new ModelLoadException(source, ModelLoadError.Truncated, $"the ONNX file is truncated ({onnx.Length} bytes): it ends inside a field. Copy or export it again.", e);
+                    return new ModelLoadException(source, ModelLoadError.Truncated, $"the ONNX file is truncated ({onnx.Length} bytes): it stops before the model is complete. Copy or export it again.", e);
                 default:
                     return new ModelLoadException(source, ModelLoadError.RuntimeRejected, "ONNX Runtime refused the model: " + e.OrtMessage, e);
             }
@@ -124,8 +128,6 @@ namespace Wasserforge
             if (_disposed) return;
             _disposed = true;
             _session.Dispose();
-            Marshal.FreeHGlobal(_inputName);
-            Marshal.FreeHGlobal(_outputName);
         }
     }
 }

@@ -22,6 +22,7 @@ namespace Wasserforge.Onnx
             var pos = 0;
             var fields = 0;
             var sawGraph = false;
+            var sawOpset = false;
             while (pos < bytes.Length)
             {
                 if (!ReadVarint(bytes, ref pos, out var tag)) return fields > 0 ? OnnxFileShape.Truncated : OnnxFileShape.NotOnnx;
@@ -40,10 +41,13 @@ namespace Wasserforge.Onnx
                         break;
                 }
                 if (field == 7) sawGraph = true;
+                if (field == 8) sawOpset = true;
                 fields++;
             }
             if (fields == 0) return OnnxFileShape.NotOnnx;
-            return sawGraph ? OnnxFileShape.Complete : OnnxFileShape.Truncated;
+            // A model needs its graph (7) and operator set imports (8), which writers emit in field
+            // order: a stream that stops before both is a cut file, not a different format.
+            return sawGraph && sawOpset ? OnnxFileShape.Complete : OnnxFileShape.Truncated;
         }
 
         static bool IsModelProtoField(int field, int wire)

@@ -37,7 +37,9 @@ namespace Wasserforge.Onnx
         [UnmanagedFunctionPointer(CallingConvention.Cdecl)] public delegate IntPtr GetCustomMetadataKeysFn(IntPtr metadata, IntPtr allocator, out IntPtr keys, out long count);
         [UnmanagedFunctionPointer(CallingConvention.Cdecl)] public delegate IntPtr GetAvailableProvidersFn(out IntPtr providers, out int count);
         [UnmanagedFunctionPointer(CallingConvention.Cdecl)] public delegate IntPtr ReleaseAvailableProvidersFn(IntPtr providers, int count);
-        [UnmanagedFunctionPointer(CallingConvention.Cdecl)] public delegate IntPtr AppendCudaFn(IntPtr options, CudaProviderOptions* cudaOptions);
+        [UnmanagedFunctionPointer(CallingConvention.Cdecl)] public delegate IntPtr AppendCudaV2Fn(IntPtr options, IntPtr cudaOptionsV2);
+        [UnmanagedFunctionPointer(CallingConvention.Cdecl)] public delegate IntPtr CreateCudaOptionsFn(out IntPtr cudaOptionsV2);
+        [UnmanagedFunctionPointer(CallingConvention.Cdecl)] public delegate IntPtr UpdateCudaOptionsFn(IntPtr cudaOptionsV2, IntPtr* keys, IntPtr* values, UIntPtr count);
         [UnmanagedFunctionPointer(CallingConvention.Cdecl)] public delegate IntPtr GetExecutionProviderApiFn(IntPtr providerName, uint version, out IntPtr providerApi);
         [UnmanagedFunctionPointer(CallingConvention.Cdecl)] public delegate IntPtr AppendDmlFn(IntPtr options, int deviceId);
 
@@ -81,24 +83,10 @@ namespace Wasserforge.Onnx
         public readonly GetCustomMetadataKeysFn ModelMetadataGetCustomMetadataMapKeys;
         public readonly GetAvailableProvidersFn GetAvailableProviders;
         public readonly ReleaseAvailableProvidersFn ReleaseAvailableProviders;
-        public readonly AppendCudaFn SessionOptionsAppendExecutionProvider_CUDA;
+        public readonly AppendCudaV2Fn SessionOptionsAppendExecutionProvider_CUDA_V2;
+        public readonly CreateCudaOptionsFn CreateCUDAProviderOptions;
+        public readonly UpdateCudaOptionsFn UpdateCUDAProviderOptions;
+        public readonly ReleaseFn ReleaseCUDAProviderOptions;
         public readonly GetExecutionProviderApiFn GetExecutionProviderApi;
-
-        /// <summary>ORT's <c>OrtCUDAProviderOptions</c> (the legacy struct accepted by slot 152), with ORT's defaults.</summary>
-        [StructLayout(LayoutKind.Sequential)]
-        public struct CudaProviderOptions
-        {
-            public int DeviceId;
-            public int CudnnConvAlgoSearch;      // 0 = exhaustive (ORT's default)
-            public UIntPtr GpuMemLimit;          // SIZE_MAX = no limit
-            public int ArenaExtendStrategy;
-            public int DoCopyInDefaultStream;    // 1
-            public int HasUserComputeStream;
-            public IntPtr UserComputeStream;
-            public IntPtr DefaultMemoryArenaCfg;
-            public int TunableOpEnable;
-            public int TunableOpTuningEnable;
-            public int TunableOpMaxTuningDurationMs;
-        }
     }
 }

@@ -12,8 +12,12 @@ namespace Wasserforge.Onnx
     /// </summary>
     internal sealed unsafe partial class OrtApi
     {
-        /// <summary>The lowest API version that has every slot used here (GetTensorSizeInBytes, 318, is not used).</summary>
-        public const uint ApiVersion = 16;
+        /// <summary>
+        /// The lowest API version that has every slot used here: the highest slots are the CUDA V2
+        /// options (204–208), added in API version 11 (ONNX Runtime 1.11); GetExecutionProviderApi
+        /// (195) is from version 10. ORT keeps the table append-only, so a newer runtime serves it too.
+        /// </summary>
+        public const uint ApiVersion = 11;
 
         const string Library = "onnxruntime";
 
@@ -63,7 +67,7 @@ namespace Wasserforge.Onnx
             var version = Marshal.PtrToStringAnsi(getVersion());
             var table = getApi(ApiVersion);
             if (table == IntPtr.Zero)
-                throw new WasserforgeException($"ONNX Runtime {version} does not provide API version {ApiVersion}; Wasserforge needs ONNX Runtime 1.16 or newer (it ships 1.30.0).");
+                throw new WasserforgeException($"ONNX Runtime {version} does not provide API version {ApiVersion}; Wasserforge needs ONNX Runtime 1.11 or newer (it ships 1.30.0).");
             var api = new OrtApi(table) { Version = version };
             return api;
         }
@@ -117,7 +121,10 @@ namespace Wasserforge.Onnx
             ModelMetadataGetCustomMetadataMapKeys = Slot<GetCustomMetadataKeysFn>(123);
             GetAvailableProviders = Slot<GetAvailableProvidersFn>(125);
             ReleaseAvailableProviders = Slot<ReleaseAvailableProvidersFn>(126);
-            SessionOptionsAppendExecutionProvider_CUDA = Slot<AppendCudaFn>(152);
+            SessionOptionsAppendExecutionProvider_CUDA_V2 = Slot<AppendCudaV2Fn>(204);
+            CreateCUDAProviderOptions = Slot<CreateCudaOptionsFn>(205);
+            UpdateCUDAProviderOptions = Slot<UpdateCudaOptionsFn>(206);
+            ReleaseCUDAProviderOptions = Slot<ReleaseFn>(208);
             GetExecutionProviderApi = Slot<GetExecutionProviderApiFn>(195);
             ThrowIfFailed(GetAllocatorWithDefaultOptions(out var allocator));
             DefaultAllocator = allocator;
@@ -137,12 +144,26 @@ namespace Wasserforge.Onnx
             throw new OnnxRuntimeException(code, message);
         }
 
+        /// <summary>Releases a status without throwing (for cancellation callbacks, which must not throw).</summary>
+        public void IgnoreStatus(IntPtr status)
+        {
+            if (status != IntPtr.Zero) ReleaseStatus(status);
+        }
+
         /// <summary>Copies a string that ORT allocated with the default allocator, then frees it.</summary>
         public string TakeString(IntPtr p)
         {
             if (p == IntPtr.Zero) return null;
             try { return Marshal.PtrToStringUTF8(p); }
             finally { AllocatorFree(DefaultAllocator, p); }
+        }
+
+        /// <summary>A NUL-terminated UTF-8 copy of <paramref name="s"/> for ORT's <c>const char*</c> arguments.</summary>
+        public static byte[] Utf8(string s)
+        {
+            var bytes = new byte[System.Text.Encoding.UTF8.GetByteCount(s) + 1];
+            System.Text.Encoding.UTF8.GetBytes(s, 0, s.Length, bytes, 0);
+            return bytes;
         }
 
         /// <summary>The execution providers this ORT build was compiled with (e.g. CPUExecutionProvider).</summary>

@@ -29,21 +29,21 @@ namespace Wasserforge.Onnx
         {
             var api = OrtApi.Instance;
             var env = OrtEnvironment.Env;
-            api.ThrowIfFailed(api.CreateSessionOptions(out var options));
-            try
+            api.ThrowIfFailed(api.CreateSessionOptions(out var rawOptions));
+            using (var options = OrtHandle.Own(rawOptions, api.ReleaseSessionOptions))
             {
-                api.ThrowIfFailed(api.SetSessionGraphOptimizationLevel(options, 99 /* ORT_ENABLE_ALL */));
-                configure?.Invoke(api, options);
+                var o = options.DangerousGetHandle();
+                api.ThrowIfFailed(api.SetSessionGraphOptimizationLevel(o, 99 /* ORT_ENABLE_ALL */));
+                configure?.Invoke(api, o);
                 IntPtr session;
                 fixed (byte* p = model)
                 {
-                    api.ThrowIfFailed(api.CreateSessionFromArray(env, p, (UIntPtr)model.Length, options, out session));
+                    api.ThrowIfFailed(api.CreateSessionFromArray(env, p, (UIntPtr)model.Length, o, out session));
                 }
                 var handle = OrtHandle.Own(session, api.ReleaseSession);
                 try { return new OrtSession(api, handle); }
                 catch { handle.Dispose(); throw; }
             }
-            finally { api.ReleaseSessionOptions(options); }
         }
 
         OrtTensorInfo[] ReadInfos(bool isInput)
@@ -59,11 +59,12 @@ namespace Wasserforge.Onnx
                     : _api.SessionGetOutputName(s, (UIntPtr)i, _api.DefaultAllocator, out name));
                 info.Name = _api.TakeString(name);
                 _api.ThrowIfFailed(isInput
-                    ? _api.SessionGetInputTypeInfo(s, (UIntPtr)i, out var typeInfo)
-                    : _api.SessionGetOutputTypeInfo(s, (UIntPtr)i, out typeInfo));
-                try
+                    ? _api.SessionGetInputTypeInfo(s, (UIntPtr)i, out var rawTypeInfo)
+                    : _api.SessionGetOutputTypeInfo(s, (UIntPtr)i, out rawTypeInfo));
+                using (var typeInfo = OrtHandle.Own(rawTypeInfo, _api.ReleaseTypeInfo))
                 {
-                    _api.ThrowIfFailed(_api.CastTypeInfoToTensorInfo(typeInfo, out var tensorInfo));
+                    // The tensor info is owned by the type info (not released separately).
+                    _api.ThrowIfFailed(_api.CastTypeInfoToTensorInfo(typeInfo.DangerousGetHandle(), out var tensorInfo));
                     if (tensorInfo != IntPtr.Zero)
                     {
                         _api.ThrowIfFailed(_api.GetTensorElementType(tensorInfo, out info.ElementType));
@@ -72,7 +73,6 @@ namespace Wasserforge.Onnx
                         fixed (long* d = info.Shape) _api.ThrowIfFailed(_api.GetDimensions(tensorInfo, d, rank));
                     }
                 }
-                finally { _api.ReleaseTypeInfo(typeInfo); }
                 result[i] = info;
             }
             return result;
@@ -81,9 +81,10 @@ namespace Wasserforge.Onnx
         Dictionary<string, string> ReadMetadata()
         {
             var result = new Dictionary<string, string>(StringComparer.Ordinal);
-            _api.ThrowIfFailed(_api.SessionGetModelMetadata(_session.DangerousGetHandle(), out var meta));
-            try
+            _api.ThrowIfFailed(_api.SessionGetModelMetadata(_session.DangerousGetHandle(), out var rawMeta));
+            using (var metaHandle = OrtHandle.Own(rawMeta, _api.ReleaseModelMetadata))
             {
+                var meta = metaHandle.DangerousGetHandle();
                 _api.ThrowIfFailed(_api.ModelMetadataGetCustomMetadataMapKeys(meta, _api.DefaultAllocator, out var keys, out var count));
                 if (keys == IntPtr.Zero) return result;
                 try
@@ -92,7 +93,7 @@ namespace Wasserforge.Onnx
                     {
                         var keyPtr = Marshal.ReadIntPtr(keys, (int)i * IntPtr.Size);
                         var key = _api.TakeString(keyPtr);
-                        var keyUtf8 = Utf8(key);
+                        var keyUtf8 = OrtApi.Utf8(key);
                         fixed (byte* k = keyUtf8)
                         {
                             _api.ThrowIfFailed(_api.ModelMetadataLookupCustomMetadataMap(meta, _api.DefaultAllocator, (IntPtr)k, out var value));
@@ -102,15 +103,7 @@ namespace Wasserforge.Onnx
                 }
                 finally { _api.AllocatorFree(_api.DefaultAllocator, keys); }
             }
-            finally { _api.ReleaseModelMetadata(meta); }
             return result;
-        }
-
-        static byte[] Utf8(string s)
-        {
-            var bytes = new byte[System.Text.Encoding.UTF8.GetByteCount(s) + 1];
-            System.Text.Encoding.UTF8.GetBytes(s, 0, s.Length, bytes, 0);
-            return bytes;
         }
 
         /// <summary>
@@ -121,6 +114,9 @@ namespace Wasserforge.Onnx
         public void Run(IntPtr inputName, float* input, long* inputShape, int inputRank,
                         IntPtr outputName, float* output, long* outputShape, int outputRank, IntPtr runOptions)
         {
+            // The two OrtValues only wrap the caller's pinned buffers for the length of this call and are
+            // released in the finally below. They are deliberately raw pointers rather than SafeHandles:
+            // a SafeHandle per call would allocate, and allocation-free generation is part of the API.
             var mem = OrtEnvironment.CpuMemoryInfo;
             long inCount = 1, outCount = 1;
             for (var i = 0; i < inputRank; i++) inCount *= inputShape[i];

@@ -4,10 +4,11 @@
 Run: /usr/bin/python3 Tests/Fixtures/make_fixtures.py   (rewrites the files next to this script)
 
 Good fixtures: z[N, L] -> Gemm -> Tanh -> Reshape [N, C, H, W], fixed seeded weights, the model
-contract's metadata. expected_outputs.txt holds outputs for fixed latents computed independently
+contract's metadata. expected_outputs.json holds outputs for fixed latents computed independently
 with numpy (float64, rounded to float32). Broken fixtures each break one rule of the contract.
 The contract version is in every file name (_v1_).
 """
+import json
 import os
 
 import numpy as np
@@ -32,7 +33,7 @@ def metadata(kind, latent, channels, width=None, height=None, version="1", drop=
 
 
 def gemm_model(name, latent, out_shape, seed, meta, in_name="z", out_name="image", in_type=TensorProto.FLOAT,
-               batch="N", tanh=True, latent_in_graph=None):
+               batch="N", tanh=True, latent_in_graph=None, out_type=TensorProto.FLOAT):
     rng = np.random.default_rng(seed)
     out_features = int(np.prod(out_shape))
     w = (rng.standard_normal((latent, out_features)) * 0.5).astype(np.float32)
@@ -44,13 +45,17 @@ def gemm_model(name, latent, out_shape, seed, meta, in_name="z", out_name="image
         src = "zf"
     nodes.append(helper.make_node("Gemm", [src, "W", "B"], ["h"]))
     nodes.append(helper.make_node("Tanh" if tanh else "Identity", ["h"], ["t"]))
-    nodes.append(helper.make_node("Reshape", ["t", "shape"], [out_name]))
+    if out_type != TensorProto.FLOAT:
+        nodes.append(helper.make_node("Reshape", ["t", "shape"], ["r"]))
+        nodes.append(helper.make_node("Cast", ["r"], [out_name], to=out_type))
+    else:
+        nodes.append(helper.make_node("Reshape", ["t", "shape"], [out_name]))
     shape = np.array([-1] + list(out_shape), dtype=np.int64)
     lat = latent_in_graph or latent
     graph = helper.make_graph(
         nodes, name,
         [helper.make_tensor_value_info(in_name, in_type, [batch, lat])],
-        [helper.make_tensor_value_info(out_name, TensorProto.FLOAT, [batch] + list(out_shape))],
+        [helper.make_tensor_value_info(out_name, out_type, [batch] + list(out_shape))],
         [numpy_helper.from_array(w, "W"), numpy_helper.from_array(b, "B"), numpy_helper.from_array(shape, "shape")])
     model = helper.make_model(graph, producer_name="wasserforge-fixtures", opset_imports=[helper.make_opsetid("", 13)])
     model.ir_version = 7
@@ -93,6 +98,7 @@ def main():
         "broken_v1_output_name.onnx": dict(out_name="rgb"),
         "broken_v1_fixed_batch.onnx": dict(batch=1),
         "broken_v1_int64_input.onnx": dict(in_type=TensorProto.INT64),
+        "broken_v1_float64_output.onnx": dict(out_type=TensorProto.DOUBLE),
     }
     for file, kw in broken.items():
         save(gemm_model(file, 8, (3, 4, 4), 5, meta, **kw)[0], file)
@@ -102,14 +108,13 @@ def main():
     save(gemm_model("broken_v1_missing_width.onnx", 8, (3, 4, 4), 5, metadata("image", 8, 3, 4, 4, drop=("wasserforge.width",)))[0], "broken_v1_missing_width.onnx")
     save(gemm_model("broken_v99_contract.onnx", 8, (3, 4, 4), 5, metadata("image", 8, 3, 4, 4, version="99"))[0], "broken_v99_contract.onnx")
 
-    # Plain text (no JSON parser needed in Unity): per fixture, 3 lines: shape, latents, outputs.
-    with open(os.path.join(HERE, "expected_outputs.txt"), "w") as f:
-        for file, e in expected.items():
-            f.write(file + "\n")
-            f.write(" ".join(str(d) for d in e["shape"]) + "\n")
-            f.write(" ".join(repr(float(v)) for row in e["latents"] for v in row) + "\n")
-            f.write(" ".join(repr(float(v)) for v in e["output"]) + "\n")
-
+    # {fixture: {"shape": [N, ...], "latents": [N*L floats], "output": [flat floats]}}; float32 values
+    # written with Python's shortest round-trip repr of their float64 value.
+    flat = {f: {"shape": e["shape"], "latents": [float(v) for row in e["latents"] for v in row],
+                "output": [float(v) for v in e["output"]]} for f, e in expected.items()}
+    with open(os.path.join(HERE, "expected_outputs.json"), "w") as f:
+        json.dump(flat, f, indent=1)
+        f.write("\n")
 
 if __name__ == "__main__":
     main()

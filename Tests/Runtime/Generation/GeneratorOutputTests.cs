@@ -28,6 +28,19 @@ namespace Wasserforge.Tests.Generation
         }
 
         [Test]
+        public void ExpectedOutputsCoverEveryGoodFixture()
+        {
+            var expected = ExpectedOutput.Load();
+            Assert.That(expected.Keys, Is.EquivalentTo(new[] { "generator_v1_rgb_4x4.onnx", "generator_v1_gray_4x2.onnx", "generator_v1_rgba_2x2.onnx", "points_v1_2d.onnx" }));
+            foreach (var e in expected.Values)
+            {
+                var perSample = 1;
+                for (var i = 1; i < e.Shape.Length; i++) perSample *= e.Shape[i];
+                Assert.That(e.Output, Has.Length.EqualTo(e.Shape[0] * perSample));
+            }
+        }
+
+        [Test]
         public void PointGeneratorMatchesNumpy()
         {
             var expected = ExpectedOutput.Load()["points_v1_2d.onnx"];

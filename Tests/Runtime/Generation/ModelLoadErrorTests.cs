@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using NUnit.Framework;
+using Wasserforge.Onnx;
 
 namespace Wasserforge.Tests.Generation
 {
@@ -39,6 +40,27 @@ namespace Wasserforge.Tests.Generation
             Assert.That(e.Message, Does.Contain("not an ONNX model"));
         }
 
+        [TestCase(1)]
+        [TestCase(2)]
+        [TestCase(3)]
+        public void RandomBytesAreNotOnnx(int seed)
+        {
+            var bytes = new byte[4096];
+            new Random(seed).NextBytes(bytes);
+            var path = Path.Combine(TestPaths.NewTempDir(), "noise.onnx");
+            File.WriteAllBytes(path, bytes);
+            var e = LoadFails(path);
+            Assert.That(e.Reason, Is.EqualTo(ModelLoadError.NotOnnx));
+        }
+
+        [Test]
+        public void TextFileIsNotOnnx()
+        {
+            var path = Path.Combine(TestPaths.NewTempDir(), "notes.onnx");
+            File.WriteAllText(path, "name: my texture set\nsize: 64\n");
+            Assert.That(LoadFails(path).Reason, Is.EqualTo(ModelLoadError.NotOnnx));
+        }
+
         [Test]
         public void EmptyFileIsNotOnnx()
         {
@@ -47,6 +69,8 @@ namespace Wasserforge.Tests.Generation
             Assert.That(LoadFails(path).Reason, Is.EqualTo(ModelLoadError.NotOnnx));
         }
 
+        [TestCase(0.01)]
+        [TestCase(0.2)]
         [TestCase(0.5)]
         [TestCase(0.9)]
         [TestCase(0.98)]
@@ -65,6 +89,7 @@ namespace Wasserforge.Tests.Generation
         [TestCase("broken_v1_int64_input.onnx", ModelLoadError.WrongInput, "int64")]
         [TestCase("broken_v1_latent_mismatch.onnx", ModelLoadError.WrongInput, "latent_dim = 16")]
         [TestCase("broken_v1_output_name.onnx", ModelLoadError.WrongOutput, "'rgb'")]
+        [TestCase("broken_v1_float64_output.onnx", ModelLoadError.WrongOutput, "float64")]
         [TestCase("broken_v1_shape_mismatch.onnx", ModelLoadError.WrongOutput, "[N, 3, 8, 8]")]
         [TestCase("broken_v1_no_metadata.onnx", ModelLoadError.MissingMetadata, "wasserforge.contract_version")]
         [TestCase("broken_v1_missing_width.onnx", ModelLoadError.MissingMetadata, "wasserforge.width")]
@@ -74,6 +99,22 @@ namespace Wasserforge.Tests.Generation
             var e = LoadFails(TestPaths.Fixture(fixture));
             Assert.That(e.Reason, Is.EqualTo(reason));
             Assert.That(e.Message, Does.Contain(mentions));
+        }
+
+        [Test]
+        public void EveryPrefixOfAValidFileIsTruncatedNotOnnx()
+        {
+            // The sniffer alone (no ORT): every cut of a real model reads as the start of a ModelProto.
+            // Up to the end of the graph (the bulk of the file) it is truncated; a cut exactly between
+            // two trailing metadata entries is a complete, valid model (its metadata then is missing).
+            var bytes = File.ReadAllBytes(TestPaths.Fixture("generator_v1_rgb_4x4.onnx"));
+            Assert.That(OnnxFileSniffer.Classify(bytes), Is.EqualTo(OnnxFileShape.Complete));
+            for (var n = 1; n < bytes.Length; n++)
+            {
+                var shape = OnnxFileSniffer.Classify(bytes.AsSpan(0, n).ToArray());
+                Assert.That(shape, Is.Not.EqualTo(OnnxFileShape.NotOnnx), "prefix of " + n + " bytes");
+                if (n < bytes.Length * 3 / 4) Assert.That(shape, Is.EqualTo(OnnxFileShape.Truncated), "prefix of " + n + " bytes");
+            }
         }
 
         [Test]

@@ -1,11 +1,13 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 
 namespace Wasserforge.Tests
 {
-    /// <summary>Reads <c>Tests/Fixtures/expected_outputs.txt</c>: outputs computed independently by numpy in make_fixtures.py.</summary>
+    /// <summary>
+    /// Reads <c>Tests/Fixtures/expected_outputs.json</c>: for each fixture, fixed latents and the
+    /// outputs numpy computed for them independently of ONNX Runtime (make_fixtures.py).
+    /// </summary>
     public sealed class ExpectedOutput
     {
         public int[] Shape;
@@ -14,21 +16,21 @@ namespace Wasserforge.Tests
 
         public static Dictionary<string, ExpectedOutput> Load()
         {
-            var lines = File.ReadAllLines(TestPaths.Fixture("expected_outputs.txt"));
+            var root = (Dictionary<string, object>)MiniJson.Parse(File.ReadAllText(TestPaths.Fixture("expected_outputs.json")));
             var result = new Dictionary<string, ExpectedOutput>();
-            for (var i = 0; i + 3 < lines.Length; i += 4)
+            foreach (var entry in root)
             {
-                result[lines[i]] = new ExpectedOutput
+                var e = (Dictionary<string, object>)entry.Value;
+                result[entry.Key] = new ExpectedOutput
                 {
-                    Shape = lines[i + 1].Split(' ').Select(int.Parse).ToArray(),
-                    Latents = Floats(lines[i + 2]),
-                    Output = Floats(lines[i + 3]),
+                    Shape = Numbers(e["shape"]).Select(d => (int)d).ToArray(),
+                    Latents = Numbers(e["latents"]).Select(d => (float)d).ToArray(),
+                    Output = Numbers(e["output"]).Select(d => (float)d).ToArray(),
                 };
             }
             return result;
         }
 
-        static float[] Floats(string line) =>
-            line.Split(' ').Select(s => (float)double.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        static IEnumerable<double> Numbers(object list) => ((List<object>)list).Cast<double>();
     }
 }
