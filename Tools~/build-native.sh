@@ -8,6 +8,10 @@ src="$root/Training~/native"
 build="${WASSERFORGE_NATIVE_BUILD:-$src/build}"
 [[ -f "$src/CMakeLists.txt" ]] || { echo "[native] no shim sources yet"; exit 0; }
 cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=Release ${Torch_DIR:+-DTorch_DIR="$Torch_DIR"} >/dev/null
-cmake --build "$build" -j"$(nproc)" 2>&1 | grep -Ev '^\[ *[0-9]+%\]' || true
+# A failed compile must fail the script even when an older library is still in the build folder.
+status=0
+cmake --build "$build" -j"$(nproc)" > "$build/build.log" 2>&1 || status=$?
+grep -Ev '^\[ *[0-9]+%\]' "$build/build.log" || true
+[[ $status -eq 0 ]] || { echo "[native] shim build failed (see $build/build.log)" >&2; exit 1; }
 test -n "$(ls "$build"/libwasserforge_torch.* 2>/dev/null)" || { echo "[native] shim build failed" >&2; exit 1; }
 echo "[native] built $(ls "$build"/libwasserforge_torch.*)"

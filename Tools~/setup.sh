@@ -9,7 +9,8 @@ log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 need=()
 # libopenblas0-pthread: Debian's libtorch links the generic libblas.so.3; OpenBLAS takes over that
 # alternative and makes GEMM (linear layers, im2col convolutions) about 8x faster.
-for pkg in libtorch-dev libopenblas0-pthread libstb-dev python3-onnx python3-torch python3-numpy; do
+# chromium: the studio's end-to-end browser tests drive Debian's chromium (never a downloaded browser).
+for pkg in libtorch-dev libopenblas0-pthread libstb-dev python3-onnx python3-torch python3-numpy chromium; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if ((${#need[@]})); then

@@ -72,6 +72,8 @@ namespace UnityEngine
     {
         public static Event current { get => throw null; set => throw null; }
         public bool shift => throw null;
+        public bool control => throw null;
+        public bool command => throw null;
     }
 
     public sealed class GUILayoutOption { }

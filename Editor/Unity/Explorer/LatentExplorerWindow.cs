@@ -12,7 +12,7 @@ namespace Wasserforge.Editor
 {
     /// <summary>
     /// Window › Wasserforge › Latent Explorer: a thin IMGUI shell over <see cref="ExplorerState"/>,
-    /// <see cref="ExplorerRenderer"/>, <see cref="ExplorerSession"/> and <see cref="ExplorerExporter"/>.
+    /// <see cref="ExplorerRenderer"/>, <see cref="ExplorerSession"/> and <see cref="SelectionExport"/>.
     /// Click a sample to recentre, shift-click to add an anchor, drag the slider to interpolate.
     /// </summary>
     public sealed class LatentExplorerWindow : EditorWindow
@@ -109,7 +109,7 @@ namespace Wasserforge.Editor
             var spread = EditorGUILayout.Slider("Spread", _state.Spread, 0f, 2f);
             var psi = EditorGUILayout.Slider("Truncation ψ", _state.Truncation, 0f, 1.5f);
             if (spread != _state.Spread || psi != _state.Truncation) { _state.Spread = spread; _state.Truncation = psi; Refresh(); }
-            GUILayout.Label("Centre: " + _state.CentreLabel + "   (click: recentre, shift-click: anchor)");
+            GUILayout.Label("Centre: " + _state.CentreLabel + "   (click: recentre, shift-click: anchor, ctrl-click: select)");
 
             for (var r = 0; r < _state.Rows; r++)
             {
@@ -120,6 +120,7 @@ namespace Wasserforge.Editor
                     if (i < _cells.Count && GUILayout.Button(_cells[i], GUILayout.Width(72), GUILayout.Height(72)))
                     {
                         if (Event.current.shift) { _state.AddAnchorFromCell(i); UpdatePathFrame(); }
+                        else if (Event.current.control || Event.current.command) _state.ToggleSelection(i);
                         else { _state.RecentreOnCell(i); Refresh(); }
                     }
                 }
@@ -140,7 +141,8 @@ namespace Wasserforge.Editor
             GUILayout.EndHorizontal();
             foreach (var name in new List<string>(_state.Bookmarks.Keys))
                 if (GUILayout.Button("Go to " + name)) { _state.GoToBookmark(name); Refresh(); }
-            if (GUILayout.Button("Export grid as PNGs into Assets/Wasserforge Exports")) ExportGrid();
+            GUILayout.Label($"Selected: {_state.Selection.Count} (none = the whole grid)");
+            if (GUILayout.Button("Export into Assets/Wasserforge Exports (PNGs, sheet, latents, interpolation strip)")) ExportSelection();
         }
 
         void ToggleWalk()
@@ -157,11 +159,13 @@ namespace Wasserforge.Editor
 
         void SaveSession() => ExplorerSession.Save(_state, ExplorerSession.PathFor(AssetPath(_asset)));
 
-        async void ExportGrid()
+        // The core writes the files (SelectionExport); Unity imports them as assets.
+        async void ExportSelection()
         {
-            var rgba = await _renderer.RenderAsync(_state.GridLatents(), _state.CellCount);
-            var folder = Path.Combine(Application.dataPath, "Wasserforge Exports");
-            ExplorerExporter.WritePngs(rgba, _state.CellCount, _model.Width, _model.Height, folder, _asset.name);
+            var folder = Path.Combine(Application.dataPath, "Wasserforge Exports", _asset.name + " " + DateTime.Now.ToString("yyyyMMdd-HHmmss"));
+            var model = _model;
+            var state = _state;
+            await Task.Run(() => SelectionExport.Write(model, state, folder));
             AssetDatabase.Refresh();
         }
 

@@ -29,6 +29,42 @@ namespace Wasserforge.Tests.Pixels
         }
 
         [Test]
+        public void ValuesNextToEveryRoundingBoundaryMatchTheReference()
+        {
+            // Long rows, so the SIMD path runs; for every level boundary the 64 floats either side of it.
+            var values = new float[256 * 129 + 3];
+            var i = 0;
+            for (var k = 0; k < 256; k++)
+            {
+                var boundary = BitConverter.SingleToInt32Bits((float)((k + 0.5) / 127.5 - 1.0));
+                for (var d = -64; d <= 64; d++) values[i++] = BitConverter.Int32BitsToSingle(boundary + d);
+            }
+            values[i++] = float.NaN;
+            values[i++] = float.PositiveInfinity;
+            values[i] = float.NegativeInfinity;
+            var rgba = new byte[values.Length * 4];
+            PixelConverter.ToRgba32(values, 1, 1, values.Length, 1, rgba);
+            for (var j = 0; j < values.Length; j++)
+                if (rgba[j * 4] != Reference(values[j])) Assert.Fail($"value {values[j]:R} gave {rgba[j * 4]}, expected {Reference(values[j])}");
+        }
+
+        [Test]
+        public void RandomRgbImagesMatchTheReference()
+        {
+            var random = new Random(7);
+            const int width = 301, height = 3, count = 2;
+            var nchw = new float[count * 3 * width * height];
+            for (var j = 0; j < nchw.Length; j++) nchw[j] = (float)(random.NextDouble() * 2.6 - 1.3);
+            var rgba = new byte[count * width * height * 4];
+            PixelConverter.ToRgba32(nchw, count, 3, width, height, rgba);
+            var plane = width * height;
+            for (var n = 0; n < count; n++)
+                for (var p = 0; p < plane; p++)
+                    for (var c = 0; c < 3; c++)
+                        Assert.That(rgba[(n * plane + p) * 4 + c], Is.EqualTo(Reference(nchw[(n * 3 + c) * plane + p])), $"image {n} pixel {p} channel {c}");
+        }
+
+        [Test]
         public void EveryByteLevelRoundTrips()
         {
             var floats = new float[256];

@@ -1,34 +1,60 @@
 #!/usr/bin/env bash
-# Runtime benchmark: Wasserforge's GeneratorModel vs onnxruntime-node 1.30 on the same exported
-# DCGAN generators (32, 64, 128 px; batch 1 and 16), same thread count, in the same run.
-# Prints a markdown table. usage: Tools~/bench/runtime/run.sh [REPEATS=50]
+# Runtime benchmark: Wasserforge's GeneratorModel against onnxruntime-node 1.30 (the same ONNX Runtime
+# build through Node's binding) on the same DCGAN-like generators (32, 64, 128 px; batch 1 and 16),
+# CPU provider, same intra-op thread count, in the same run. The two sides alternate for ROUNDS
+# rounds; each number is the median over rounds of per-round medians. Prints a markdown table.
+# usage: Tools~/bench/runtime/run.sh [REPEATS=50] [ROUNDS=3] [THREADS=nproc]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 repeats="${1:-50}"
-threads="$(nproc)"
+rounds="${2:-3}"
+threads="${3:-$(nproc)}"
 cache="${WASSERFORGE_CACHE:-$HOME/.cache/wasserforge}"
 cd "$root"
-"$root/Tools~/setup.sh" >/dev/null
-node_dir="$(mktemp -d)"
-trap 'rm -rf "$node_dir"' EXIT
-mkdir -p "$node_dir/node_modules/onnxruntime-node" "$node_dir/node_modules/onnxruntime-common"
-(cd "$cache" && [ -f onnxruntime-common-1.30.0.tgz ] || npm pack --silent onnxruntime-common@1.30.0 >/dev/null)
-tar xzf "$cache/onnxruntime-node-1.30.0.tgz" -C "$node_dir/node_modules/onnxruntime-node" --strip-components=1
-tar xzf "$cache/onnxruntime-common-1.30.0.tgz" -C "$node_dir/node_modules/onnxruntime-common" --strip-components=1
-dotnet build "Training~/src/Wasserforge.Cli" -c Release --nologo -v quiet >/dev/null
-models="$root/out~/bench"
-ours="$(dotnet Training~/src/Wasserforge.Cli/bin/Release/net10.0/wasserforge.dll bench runtime --models "$models" --threads "$threads" --repeats "$repeats")"
-peer="$(ORT_NODE_DIR="$node_dir" node "$root/Tools~/bench/runtime/peer.js" "$threads" "$repeats" "$models"/dcgan_32.onnx "$models"/dcgan_64.onnx "$models"/dcgan_128.onnx)"
-python3 - "$ours" "$peer" "$threads" <<'PY'
-import json, sys, subprocess, datetime
-ours, peer, threads = json.loads(sys.argv[1]), json.loads(sys.argv[2]), sys.argv[3]
-cpu = next((l.split(":", 1)[1].strip() for l in subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines() if l.startswith("Model name")), "unknown")
-print(f"Machine: {cpu}, {threads} threads. Date: {datetime.date.today()}.\n")
-print("| generator | batch | ours (ms) | onnxruntime-node (ms) | overhead | RGBA conversion (ms, % of model) | GFLOP/s |")
-print("|---|---|---|---|---|---|---|")
-for o in ours:
-    p = next(x for x in peer if x["model"] == o["Model"] and x["batch"] == o["Batch"])
-    gflops = 2 * o["MacsPerSample"] * o["Batch"] / (o["GenerateMs"] / 1000) / 1e9
-    print(f"| {o['Size']}x{o['Size']} | {o['Batch']} | {o['GenerateMs']:.3f} | {p['ms']:.3f} | {(o['GenerateMs'] / p['ms'] - 1) * 100:+.1f}% | "
-          f"{o['ConvertMs']:.3f} ({o['ConvertMs'] / o['GenerateMs'] * 100:.1f}%) | {gflops:.1f} |")
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# onnxruntime-node and its onnxruntime-common dependency, unpacked from the cached npm tarballs
+# (fetched with `npm pack`, which never runs the package's install script).
+mkdir -p "$cache" "$work/node_modules/onnxruntime-node" "$work/node_modules/onnxruntime-common"
+for pkg in onnxruntime-node onnxruntime-common; do
+  [ -f "$cache/$pkg-1.30.0.tgz" ] || (cd "$cache" && npm pack --silent "$pkg@1.30.0" >/dev/null)
+  tar xzf "$cache/$pkg-1.30.0.tgz" -C "$work/node_modules/$pkg" --strip-components=1
+done
+
+# The generators: made now (not committed), with their multiply-add counts.
+/usr/bin/python3 "$root/Tools~/bench/runtime/make_models.py" "$work/models"
+models=("$work/models/dcgan_32.onnx" "$work/models/dcgan_64.onnx" "$work/models/dcgan_128.onnx")
+
+dotnet build "Projects~/Wasserforge.Runtime.Bench/Wasserforge.Runtime.Bench.csproj" -c Release --nologo -v quiet >/dev/null
+bench="Projects~/Wasserforge.Runtime.Bench/bin/Release/net10.0/wasserforge-runtime-bench.dll"
+
+for r in $(seq 1 "$rounds"); do
+  dotnet "$bench" "$threads" "$repeats" "${models[@]}" > "$work/ours_$r.json"
+  ORT_NODE_DIR="$work" node "$root/Tools~/bench/runtime/peer.js" "$threads" "$repeats" "${models[@]}" > "$work/node_$r.json"
+done
+
+/usr/bin/python3 - "$work" "$rounds" "$threads" <<'PY'
+import datetime, json, os, statistics, subprocess, sys
+work, rounds, threads = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+ours = [json.load(open(os.path.join(work, f"ours_{r}.json"))) for r in range(1, rounds + 1)]
+node = [json.load(open(os.path.join(work, f"node_{r}.json"))) for r in range(1, rounds + 1)]
+lscpu = subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines()
+cpu = next((l.split(":", 1)[1].strip() for l in lscpu if l.startswith("Model name")), "unknown")
+cores = next((l.split(":", 1)[1].strip() for l in lscpu if l.startswith("CPU(s)")), "?")
+load = open("/proc/loadavg").read().split()[0] if os.path.exists("/proc/loadavg") else "?"
+print(f"Machine: {cpu}, {cores} CPUs; {threads} intra-op threads on both sides. Date: {datetime.date.today()}. "
+      f"Load average at the end: {load}. {rounds} rounds.\n")
+print("| generator | batch | MFLOP/sample | ours (ms) | onnxruntime-node (ms) | overhead | RGBA conversion (ms, % of model) | GFLOP/s |")
+print("|---|---|---|---|---|---|---|---|")
+for i, row in enumerate(ours[0]):
+    key = lambda x: (x["model"], x["batch"])
+    o = statistics.median(r[i]["median_ms"] for r in ours)
+    conv = statistics.median(r[i]["convert_ms"] for r in ours)
+    n = statistics.median(next(x for x in r if key(x) == key(row))["median_ms"] for r in node)
+    macs = json.load(open(row["model"][:-5] + ".json"))["macs"]
+    flops = 2 * macs * row["batch"]
+    print(f"| {row['size']}x{row['size']} | {row['batch']} | {2 * macs / 1e6:.0f} | {o:.3f} | {n:.3f} | {(o / n - 1) * 100:+.1f}% | "
+          f"{conv:.3f} ({conv / o * 100:.1f}%) | {flops / (o / 1000) / 1e9:.1f} |")
 PY

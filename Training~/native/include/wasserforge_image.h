@@ -1,5 +1,7 @@
 /* Wasserforge image decoding (stb_image): C ABI, part of libwasserforge_torch.
- * Returns 0 on success, -1 on failure (wf_last_error() holds stb's reason). */
+ * Returns 0 on success, -1 on failure (wf_last_error() holds stb's reason, prefixed "cannot decode: ").
+ * No C++ exception crosses these functions. On success *rgba is width*height*4 bytes (rows top-down)
+ * owned by the caller, who releases it with wf_image_free (null is ignored); on failure *rgba is null. */
 #ifndef WASSERFORGE_IMAGE_H
 #define WASSERFORGE_IMAGE_H
 #include "wasserforge_torch.h"

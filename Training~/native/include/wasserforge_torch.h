@@ -33,6 +33,10 @@ WF_API int wf_get_num_threads(int* n);
 WF_API int wf_cuda_device_count(int* n);
 WF_API int wf_manual_seed(uint64_t seed);
 WF_API int wf_set_grad_enabled(int enabled, int* previous);
+WF_API int wf_cuda_synchronize(void);                 /* no-op without CUDA */
+WF_API int wf_set_cudnn_benchmark(int enabled);       /* no-op without CUDA */
+WF_API int wf_default_generator_get_state(wf_tensor* out); /* CPU default generator (torch.get_rng_state) */
+WF_API int wf_default_generator_set_state(wf_tensor state);
 
 /* generators */
 WF_API int wf_generator_new(uint64_t seed, int device_type, wf_generator* out);
@@ -47,6 +51,7 @@ WF_API int wf_randn(const int64_t* shape, int ndim, wf_generator g, int dtype, i
 WF_API int wf_randint(int64_t high, const int64_t* shape, int ndim, wf_generator g, wf_tensor* out);
 WF_API int wf_from_blob(const void* data, const int64_t* shape, int ndim, int dtype, wf_tensor* out); /* copies */
 WF_API int wf_arange(int64_t n, int dtype, wf_tensor* out);
+WF_API int wf_randperm(int64_t n, wf_generator g, wf_tensor* out); /* int64, CPU */
 
 /* tensor info and memory */
 WF_API void wf_tensor_free(wf_tensor t);
@@ -71,9 +76,12 @@ WF_API int wf_autograd_grad(const wf_tensor* outputs, int n_outputs, const wf_te
                             const wf_tensor* grad_outputs_or_null, int retain_graph, int create_graph, wf_tensor* out);
 
 /* elementwise */
-WF_API int wf_binary(int op, wf_tensor a, wf_tensor b, wf_tensor* out); /* 0 add 1 sub 2 mul 3 div 4 pow 5 maximum 6 minimum 7 gt 8 lt 9 eq */
-WF_API int wf_scalar_op(int op, wf_tensor a, double s, wf_tensor* out); /* 0 add 1 sub 2 mul 3 div 4 pow 5 rsub(s - a) */
-WF_API int wf_unary(int op, wf_tensor a, wf_tensor* out); /* see WfUnary in shim.h */
+WF_API int wf_binary(int op, wf_tensor a, wf_tensor b, wf_tensor* out); /* 0 add 1 sub 2 mul 3 div 4 pow 5 maximum 6 minimum 7 gt 8 lt 9 eq 10 ge 11 le 12 ne */
+WF_API int wf_scalar_op(int op, wf_tensor a, double s, wf_tensor* out); /* 0 add 1 sub 2 mul 3 div 4 pow 5 rsub(s - a) 6 rdiv(s / a) 7 gt 8 lt 9 ge 10 le 11 eq 12 ne 13 rpow(s ^ a) */
+/* unary: 0 neg 1 exp 2 log 3 sqrt 4 abs 5 relu 6 tanh 7 sigmoid 8 square 9 sign 10 contiguous 11 flatten(1)
+ * 12 log_sigmoid 13 isfinite 14 reciprocal 15 rsqrt 16 log1p 17 expm1 18 floor 19 round 20 cos 21 sin
+ * 22 logical_not 23 ceil */
+WF_API int wf_unary(int op, wf_tensor a, wf_tensor* out);
 WF_API int wf_leaky_relu(wf_tensor a, double slope, wf_tensor* out);
 WF_API int wf_elu(wf_tensor a, double alpha, wf_tensor* out);
 WF_API int wf_softplus(wf_tensor a, double beta, double threshold, wf_tensor* out);
@@ -93,6 +101,8 @@ WF_API int wf_normal_(wf_tensor a, double mean, double std, wf_generator g);
 WF_API int wf_reduce(int op, wf_tensor a, const int64_t* dims, int ndims, int keepdim, wf_tensor* out); /* 0 sum 1 mean 2 amax 3 amin; ndims 0 = all */
 WF_API int wf_norm(wf_tensor a, double p, const int64_t* dims, int ndims, int keepdim, wf_tensor* out);
 WF_API int wf_all_finite(wf_tensor a, int* out);
+WF_API int wf_var_std(int op, wf_tensor a, const int64_t* dims, int ndims, int unbiased, int keepdim, wf_tensor* out); /* op 0 var 1 std */
+WF_API int wf_argmax(wf_tensor a, int64_t dim, int all, int keepdim, wf_tensor* out);
 
 /* shapes */
 WF_API int wf_reshape(wf_tensor a, const int64_t* shape, int ndim, wf_tensor* out);
@@ -103,6 +113,12 @@ WF_API int wf_index_select(wf_tensor a, int64_t dim, wf_tensor index, wf_tensor*
 WF_API int wf_cat(const wf_tensor* tensors, int n, int64_t dim, wf_tensor* out);
 WF_API int wf_flip(wf_tensor a, const int64_t* dims, int ndims, wf_tensor* out);
 WF_API int wf_expand(wf_tensor a, const int64_t* shape, int ndim, wf_tensor* out);
+WF_API int wf_unsqueeze(wf_tensor a, int64_t dim, wf_tensor* out);
+WF_API int wf_squeeze(wf_tensor a, int64_t dim, int all, wf_tensor* out);
+WF_API int wf_flatten(wf_tensor a, int64_t start_dim, int64_t end_dim, wf_tensor* out);
+WF_API int wf_slice(wf_tensor a, int64_t dim, int64_t start, int64_t end, int64_t step, wf_tensor* out);
+WF_API int wf_stack(const wf_tensor* tensors, int n, int64_t dim, wf_tensor* out);
+WF_API int wf_repeat(wf_tensor a, const int64_t* repeats, int n, wf_tensor* out);
 
 /* linear algebra and nn functional */
 WF_API int wf_matmul(wf_tensor a, wf_tensor b, wf_tensor* out);
@@ -119,12 +135,15 @@ WF_API int wf_group_norm(wf_tensor x, int64_t groups, wf_tensor w_or_null, wf_te
 WF_API int wf_instance_norm(wf_tensor x, wf_tensor w_or_null, wf_tensor b_or_null, double eps, wf_tensor* out);
 WF_API int wf_bce_with_logits(wf_tensor logits, wf_tensor target, wf_tensor* out); /* mean */
 
-/* optimizers (PyTorch's update rules, in place on a list of parameters; grads read from .grad) */
+/* optimizers (PyTorch's update rules, in place on a list of parameters; grads read from .grad; a
+ * parameter without a gradient is skipped). State arrays hold one tensor per parameter; RMSprop's
+ * momentum buffers may be NULL when momentum is 0 and its gradient averages NULL unless centered. */
 WF_API int wf_sgd_step(const wf_tensor* params, const wf_tensor* momentum_bufs, int n, double lr, double momentum, double weight_decay);
 WF_API int wf_adam_step(const wf_tensor* params, const wf_tensor* exp_avg, const wf_tensor* exp_avg_sq, int n, int64_t step,
                         double lr, double beta1, double beta2, double eps, double weight_decay);
-WF_API int wf_rmsprop_step(const wf_tensor* params, const wf_tensor* square_avg, const wf_tensor* momentum_bufs, int n,
-                           double lr, double alpha, double eps, double weight_decay, double momentum);
+WF_API int wf_rmsprop_step(const wf_tensor* params, const wf_tensor* square_avg, const wf_tensor* momentum_bufs_or_null,
+                           const wf_tensor* grad_avg_or_null, int n,
+                           double lr, double alpha, double eps, double weight_decay, double momentum, int centered);
 
 #ifdef __cplusplus
 }

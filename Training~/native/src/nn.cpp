@@ -48,7 +48,10 @@ int wf_pad(wf_tensor x, const int64_t* pads, int npads, int mode, double value, 
 }
 
 int wf_upsample_nearest2d(wf_tensor x, int64_t h, int64_t w, wf_tensor* out) {
-  WF_TRY Out(out, at::upsample_nearest2d(T(x), {h, w})); WF_CATCH
+  WF_TRY
+  const std::vector<int64_t> size{h, w};
+  Out(out, at::upsample_nearest2d(T(x), at::IntArrayRef(size)));
+  WF_CATCH
 }
 
 int wf_avg_pool2d(wf_tensor x, int64_t kernel, int64_t stride, wf_tensor* out) {

@@ -20,6 +20,9 @@ int wf_binary(int op, wf_tensor a, wf_tensor b, wf_tensor* out) {
     case 7: Out(out, x.gt(y)); break;
     case 8: Out(out, x.lt(y)); break;
     case 9: Out(out, x.eq(y)); break;
+    case 10: Out(out, x.ge(y)); break;
+    case 11: Out(out, x.le(y)); break;
+    case 12: Out(out, x.ne(y)); break;
     default: throw std::invalid_argument("unknown binary op " + std::to_string(op));
   }
   WF_CATCH
@@ -35,12 +38,21 @@ int wf_scalar_op(int op, wf_tensor a, double s, wf_tensor* out) {
     case 3: Out(out, x / s); break;
     case 4: Out(out, x.pow(s)); break;
     case 5: Out(out, s - x); break;
+    case 6: Out(out, s / x); break;
+    case 7: Out(out, x.gt(s)); break;
+    case 8: Out(out, x.lt(s)); break;
+    case 9: Out(out, x.ge(s)); break;
+    case 10: Out(out, x.le(s)); break;
+    case 11: Out(out, x.eq(s)); break;
+    case 12: Out(out, x.ne(s)); break;
+    case 13: Out(out, at::pow(s, x)); break;
     default: throw std::invalid_argument("unknown scalar op " + std::to_string(op));
   }
   WF_CATCH
 }
 
 // 0 neg 1 exp 2 log 3 sqrt 4 abs 5 relu 6 tanh 7 sigmoid 8 square 9 sign 10 contiguous 11 flatten-from-1 12 logsigmoid 13 isfinite
+// 14 reciprocal 15 rsqrt 16 log1p 17 expm1 18 floor 19 round 20 cos 21 sin 22 logical_not 23 ceil
 int wf_unary(int op, wf_tensor a, wf_tensor* out) {
   WF_TRY
   auto& x = T(a);
@@ -59,6 +71,16 @@ int wf_unary(int op, wf_tensor a, wf_tensor* out) {
     case 11: Out(out, x.flatten(1)); break;
     case 12: Out(out, at::log_sigmoid(x)); break;
     case 13: Out(out, at::isfinite(x)); break;
+    case 14: Out(out, x.reciprocal()); break;
+    case 15: Out(out, x.rsqrt()); break;
+    case 16: Out(out, x.log1p()); break;
+    case 17: Out(out, x.expm1()); break;
+    case 18: Out(out, x.floor()); break;
+    case 19: Out(out, x.round()); break;
+    case 20: Out(out, x.cos()); break;
+    case 21: Out(out, x.sin()); break;
+    case 22: Out(out, x.logical_not()); break;
+    case 23: Out(out, x.ceil()); break;
     default: throw std::invalid_argument("unknown unary op " + std::to_string(op));
   }
   WF_CATCH
@@ -103,6 +125,24 @@ int wf_norm(wf_tensor a, double p, const int64_t* d, int nd, int keepdim, wf_ten
   WF_CATCH
 }
 
+int wf_var_std(int op, wf_tensor a, const int64_t* d, int nd, int unbiased, int keepdim, wf_tensor* out) {
+  WF_TRY
+  auto& x = T(a);
+  std::vector<int64_t> all;
+  if (nd == 0) for (int64_t i = 0; i < x.dim(); i++) all.push_back(i);
+  at::IntArrayRef ds = nd == 0 ? at::IntArrayRef(all) : dims(d, nd);
+  if (op == 0) Out(out, x.var(ds, unbiased != 0, keepdim != 0));
+  else if (op == 1) Out(out, x.std(ds, unbiased != 0, keepdim != 0));
+  else throw std::invalid_argument("unknown var/std op " + std::to_string(op));
+  WF_CATCH
+}
+
+int wf_argmax(wf_tensor a, int64_t dim, int all, int keepdim, wf_tensor* out) {
+  WF_TRY
+  Out(out, all != 0 ? T(a).argmax() : T(a).argmax(dim, keepdim != 0));
+  WF_CATCH
+}
+
 int wf_all_finite(wf_tensor a, int* out) { WF_TRY *out = at::isfinite(T(a)).all().item<bool>() ? 1 : 0; WF_CATCH }
 
 int wf_reshape(wf_tensor a, const int64_t* s, int n, wf_tensor* out) { WF_TRY Out(out, T(a).reshape(dims(s, n))); WF_CATCH }
@@ -113,5 +153,14 @@ int wf_index_select(wf_tensor a, int64_t dim, wf_tensor idx, wf_tensor* out) { W
 int wf_cat(const wf_tensor* ts, int n, int64_t dim, wf_tensor* out) { WF_TRY Out(out, at::cat(tensors(ts, n), dim)); WF_CATCH }
 int wf_flip(wf_tensor a, const int64_t* d, int n, wf_tensor* out) { WF_TRY Out(out, T(a).flip(dims(d, n))); WF_CATCH }
 int wf_expand(wf_tensor a, const int64_t* s, int n, wf_tensor* out) { WF_TRY Out(out, T(a).expand(dims(s, n))); WF_CATCH }
+
+int wf_unsqueeze(wf_tensor a, int64_t dim, wf_tensor* out) { WF_TRY Out(out, T(a).unsqueeze(dim)); WF_CATCH }
+int wf_squeeze(wf_tensor a, int64_t dim, int all, wf_tensor* out) { WF_TRY Out(out, all != 0 ? T(a).squeeze() : T(a).squeeze(dim)); WF_CATCH }
+int wf_flatten(wf_tensor a, int64_t s, int64_t e, wf_tensor* out) { WF_TRY Out(out, T(a).flatten(s, e)); WF_CATCH }
+int wf_slice(wf_tensor a, int64_t dim, int64_t start, int64_t end, int64_t step, wf_tensor* out) {
+  WF_TRY Out(out, T(a).slice(dim, start, end, step)); WF_CATCH
+}
+int wf_stack(const wf_tensor* ts, int n, int64_t dim, wf_tensor* out) { WF_TRY Out(out, at::stack(tensors(ts, n), dim)); WF_CATCH }
+int wf_repeat(wf_tensor a, const int64_t* r, int n, wf_tensor* out) { WF_TRY Out(out, T(a).repeat(dims(r, n))); WF_CATCH }
 
 }  // extern "C"

@@ -52,17 +52,26 @@ int wf_adam_step(const wf_tensor* params, const wf_tensor* exp_avg, const wf_ten
   WF_CATCH
 }
 
-int wf_rmsprop_step(const wf_tensor* params, const wf_tensor* square_avg, const wf_tensor* bufs, int n,
-                    double lr, double alpha, double eps, double weight_decay, double momentum) {
+int wf_rmsprop_step(const wf_tensor* params, const wf_tensor* square_avg, const wf_tensor* bufs, const wf_tensor* grad_avg, int n,
+                    double lr, double alpha, double eps, double weight_decay, double momentum, int centered) {
   WF_TRY
   at::NoGradGuard ng;
+  if (momentum > 0 && bufs == nullptr) throw std::invalid_argument("RMSprop with momentum needs momentum buffers");
+  if (centered != 0 && grad_avg == nullptr) throw std::invalid_argument("centered RMSprop needs gradient averages");
   for (int i = 0; i < n; i++) {
     auto& p = T(params[i]);
     auto g = grad_with_decay(p, weight_decay);
     if (!g.defined()) continue;
     auto& sq = T(square_avg[i]);
     sq.mul_(alpha).addcmul_(g, g, 1 - alpha);
-    auto avg = sq.sqrt().add_(eps);
+    at::Tensor avg;
+    if (centered != 0) {
+      auto& ga = T(grad_avg[i]);
+      ga.mul_(alpha).add_(g, 1 - alpha);
+      avg = sq.addcmul(ga, ga, -1).sqrt_().add_(eps);
+    } else {
+      avg = sq.sqrt().add_(eps);
+    }
     if (momentum > 0) {
       auto& buf = T(bufs[i]);
       buf.mul_(momentum).addcdiv_(g, avg);

@@ -84,6 +84,30 @@ int wf_set_grad_enabled(int enabled, int* previous) {
   WF_CATCH
 }
 
+int wf_cuda_synchronize(void) {
+  WF_TRY if (torch::cuda::is_available()) torch::cuda::synchronize(); WF_CATCH
+}
+
+int wf_set_cudnn_benchmark(int enabled) {
+  WF_TRY at::globalContext().setBenchmarkCuDNN(enabled != 0); WF_CATCH
+}
+
+int wf_default_generator_get_state(wf_tensor* out) {
+  WF_TRY
+  auto gen = at::detail::getDefaultCPUGenerator();
+  std::lock_guard<std::mutex> lock(gen.mutex());
+  Out(out, gen.get_state());
+  WF_CATCH
+}
+
+int wf_default_generator_set_state(wf_tensor state) {
+  WF_TRY
+  auto gen = at::detail::getDefaultCPUGenerator();
+  std::lock_guard<std::mutex> lock(gen.mutex());
+  gen.set_state(T(state));
+  WF_CATCH
+}
+
 int wf_generator_new(uint64_t seed, int device_type, wf_generator* out) {
   WF_TRY
   if (device_type != 0) throw std::invalid_argument("only CPU generators are supported; CUDA ops draw from CPU-seeded tensors");

@@ -16,18 +16,26 @@ int wf_full(const int64_t* shape, int ndim, double value, int dtype, int device_
   WF_CATCH
 }
 
-// Random tensors are drawn on the CPU (from the given or the default generator) and then moved, so
-// a seed gives the same numbers on every device.
+// With an explicit (CPU) generator, random tensors are drawn on the CPU and then moved, so a seed
+// gives the same numbers on every device. Without one they are drawn where they live, from that
+// device's default generator (no host-to-device copy in the hot loop on CUDA).
+static at::Tensor random_tensor(bool normal, const int64_t* shape, int ndim, wf_generator g, int dtype, int device_type, int device_index) {
+  auto options = at::TensorOptions().dtype(dtype_of(dtype));
+  if (g == nullptr && device_type != 0) options = options.device(device_of(device_type, device_index));
+  auto t = normal ? at::randn(dims(shape, ndim), gen(g), options) : at::rand(dims(shape, ndim), gen(g), options);
+  return g == nullptr ? t : on_device(t, device_type, device_index);
+}
+
 int wf_rand(const int64_t* shape, int ndim, wf_generator g, int dtype, int device_type, int device_index, wf_tensor* out) {
-  WF_TRY
-  Out(out, on_device(at::rand(dims(shape, ndim), gen(g), at::TensorOptions().dtype(dtype_of(dtype))), device_type, device_index));
-  WF_CATCH
+  WF_TRY Out(out, random_tensor(false, shape, ndim, g, dtype, device_type, device_index)); WF_CATCH
 }
 
 int wf_randn(const int64_t* shape, int ndim, wf_generator g, int dtype, int device_type, int device_index, wf_tensor* out) {
-  WF_TRY
-  Out(out, on_device(at::randn(dims(shape, ndim), gen(g), at::TensorOptions().dtype(dtype_of(dtype))), device_type, device_index));
-  WF_CATCH
+  WF_TRY Out(out, random_tensor(true, shape, ndim, g, dtype, device_type, device_index)); WF_CATCH
+}
+
+int wf_randperm(int64_t n, wf_generator g, wf_tensor* out) {
+  WF_TRY Out(out, at::randperm(n, gen(g), at::TensorOptions().dtype(at::kLong))); WF_CATCH
 }
 
 int wf_randint(int64_t high, const int64_t* shape, int ndim, wf_generator g, wf_tensor* out) {

@@ -19,6 +19,7 @@ namespace Wasserforge.Cli
             root.Subcommands.Add(EvalCommand.Create(console));
             root.Subcommands.Add(DatasetsCommand.Create(console));
             root.Subcommands.Add(BenchCommand.Create(console));
+            root.Subcommands.Add(StudioCommand.Create(console));
             return root;
         }
 

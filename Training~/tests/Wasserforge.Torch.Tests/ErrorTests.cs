@@ -32,7 +32,12 @@ namespace Wasserforge.Torch.Tests
             if (torch.cuda.is_available()) Assert.Ignore("this machine has CUDA");
             var e = Assert.Throws<TorchException>(() => torch.resolve_device("cuda", out _));
             Assert.That(e.Message, Does.Contain("CUDA"));
-            Assert.Throws<TorchException>(() => torch.zeros(new long[] { 2 }, device: Device.CUDA(0)));
+            var created = Assert.Throws<TorchException>(() => torch.zeros(new long[] { 2 }, device: Device.CUDA(0)));
+            Assert.That(created.Message, Does.Contain("cuda:0").And.Contain("no CUDA device"));
+            using (var cpu = torch.ones(new long[] { 2 }))
+                Assert.That(Assert.Throws<TorchException>(() => cpu.to(Device.CUDA(1))).Message, Does.Contain("cuda:1"));
+            Assert.Throws<TorchException>(() => torch.randn(new long[] { 2 }, device: Device.CUDA(0)));
+            using (var lin = torch.nn.Linear(2, 2)) Assert.Throws<TorchException>(() => lin.to(Device.CUDA(0)));
             Assert.That(torch.resolve_device("auto", out var why), Is.EqualTo(Device.CPU));
             Assert.That(why, Does.StartWith("cpu (auto"));
         }
@@ -60,6 +65,26 @@ namespace Wasserforge.Torch.Tests
             Assert.That(kept.IsDisposed, Is.False);
             Assert.That(kept.data<float>(), Is.EqualTo(new float[] { 4, 4 }));
             kept.Dispose();
+        }
+
+        [Test]
+        public void NestedScopesHandResultsOutward()
+        {
+            Tensor kept, detached;
+            using (var outer = torch.NewDisposeScope())
+            {
+                using (torch.NewDisposeScope())
+                {
+                    kept = (torch.ones(new long[] { 2 }) * 2.0).MoveToOuterDisposeScope();
+                    detached = torch.zeros(new long[] { 1 }).DetachFromDisposeScope();
+                }
+                Assert.That(kept.IsDisposed, Is.False);
+                Assert.That(outer.Count, Is.EqualTo(1));
+            }
+            Assert.That(kept.IsDisposed, Is.True);
+            Assert.That(detached.IsDisposed, Is.False);
+            detached.Dispose();
+            Assert.That(detached.IsDisposed, Is.True);
         }
 
         [Test]

@@ -111,6 +111,49 @@ namespace Wasserforge.Torch.Tests
         }
 
         [Test]
+        public void OverwritingACheckpointReplacesItAndLeavesNoTemporaries()
+        {
+            using var net = Net();
+            var folder = Path.Combine(_dir, "ck");
+            var modules = new Dictionary<string, Module> { ["net"] = net };
+            Checkpoint.Save(folder, new CheckpointState { Step = 1, Rng = { ["torch"] = torch.get_rng_state() } }, modules, new Dictionary<string, Optimizer>());
+            Checkpoint.Save(folder, new CheckpointState { Step = 2 }, modules, new Dictionary<string, Optimizer>());
+            Assert.That(Checkpoint.Load(folder, modules, new Dictionary<string, Optimizer>()).Step, Is.EqualTo(2));
+            Assert.That(Directory.GetFileSystemEntries(_dir).Select(Path.GetFileName), Is.EqualTo(new[] { "ck" }));
+        }
+
+        [Test]
+        public void WrongDtypeAndMissingKeyAreNamed()
+        {
+            using var scope = torch.NewDisposeScope();
+            using var net = torch.nn.Sequential(torch.nn.Linear(2, 3));
+            var file = Path.Combine(_dir, "w.safetensors");
+            SafeTensors.Save(file, new Dictionary<string, Tensor> { ["0.weight"] = torch.zeros(new long[] { 3, 2 }, ScalarType.Float64), ["0.bias"] = torch.zeros(new long[] { 3 }) });
+            var loaded = SafeTensors.Load(file, out _);
+            Assert.That(Assert.Throws<ArgumentException>(() => net.load_state_dict(loaded)).Message, Does.Contain("0.weight").And.Contain("Float64"));
+            loaded.Remove("0.bias");
+            Assert.That(Assert.Throws<ArgumentException>(() => net.load_state_dict(loaded)).Message, Does.Contain("missing [0.bias]"));
+            foreach (var t in loaded.Values) t.Dispose();
+        }
+
+        [Test]
+        public void DamagedStateJsonAndMissingFilesAreNamed()
+        {
+            using var net = Net();
+            var modules = new Dictionary<string, Module> { ["net"] = net };
+            var none = new Dictionary<string, Optimizer>();
+            var folder = Path.Combine(_dir, "ck");
+            Checkpoint.Save(folder, new CheckpointState(), modules, none);
+            File.WriteAllText(Path.Combine(folder, "state.json"), "{\"format\": 1, \"step\": ");
+            var e = Assert.Throws<CheckpointException>(() => Checkpoint.Load(folder, modules, none));
+            Assert.That(e.Message, Does.Contain("state.json").And.Contain("damaged"));
+            Checkpoint.Save(folder, new CheckpointState(), modules, none);
+            File.Delete(Path.Combine(folder, "tensors.safetensors"));
+            Assert.That(Assert.Throws<CheckpointException>(() => Checkpoint.Load(folder, modules, none)).Message, Does.Contain("tensors.safetensors").And.Contain("not found"));
+            Assert.That(Assert.Throws<CheckpointException>(() => Checkpoint.Load(Path.Combine(_dir, "nope"), modules, none)).Message, Does.Contain("nope"));
+        }
+
+        [Test]
         public void CorruptHeaderIsNamed()
         {
             var file = Path.Combine(_dir, "bad.safetensors");

@@ -34,6 +34,8 @@ CASES = {
     "adam_weight_decay": lambda p: torch.optim.Adam(p, lr=0.02, betas=(0.5, 0.999), weight_decay=0.1),
     "rmsprop_wgan": lambda p: torch.optim.RMSprop(p, lr=0.005),
     "rmsprop_momentum": lambda p: torch.optim.RMSprop(p, lr=0.001, alpha=0.9, momentum=0.8, weight_decay=0.01),
+    "rmsprop_centered": lambda p: torch.optim.RMSprop(p, lr=0.002, alpha=0.95, eps=1e-6, centered=True),
+    "rmsprop_centered_momentum": lambda p: torch.optim.RMSprop(p, lr=0.001, momentum=0.5, centered=True, weight_decay=0.05),
     "sgd": lambda p: torch.optim.SGD(p, lr=0.05),
     "sgd_momentum": lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9),
 }

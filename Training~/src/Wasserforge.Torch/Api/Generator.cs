@@ -1,24 +1,37 @@
 using System;
+using System.Runtime.InteropServices;
 using Wasserforge.Torch.Native;
 using static Wasserforge.Torch.Native.NativeMethods;
 
 namespace Wasserforge.Torch
 {
-    /// <summary>A seeded CPU random generator (<c>torch.Generator</c>). Random tensors for any device are drawn on the CPU, so a seed gives the same numbers everywhere.</summary>
+    /// <summary>A seeded CPU random generator (<c>torch.Generator</c>). Random tensors for any device are drawn on the CPU from it, so a seed gives the same numbers everywhere.</summary>
     public sealed class Generator : IDisposable
     {
-        IntPtr _g;
+        sealed class Handle : SafeHandle
+        {
+            public Handle() : base(IntPtr.Zero, true) { }
+            public override bool IsInvalid => handle == IntPtr.Zero;
+            public void Set(IntPtr h) => SetHandle(h);
+            protected override bool ReleaseHandle() { wf_generator_free(handle); return true; }
+        }
+
+        readonly Handle _handle = new Handle();
 
         /// <summary>Creates a generator seeded with <paramref name="seed"/>.</summary>
+        /// <exception cref="TorchException">The shim is missing.</exception>
         public Generator(ulong seed)
         {
             Shim.EnsureLoaded();
-            Shim.Check(wf_generator_new(seed, 0, out _g));
+            Shim.Check(wf_generator_new(seed, 0, out var g));
+            _handle.Set(g);
         }
 
-        internal IntPtr H => _g != IntPtr.Zero ? _g : throw new ObjectDisposedException(nameof(Generator));
+        /// <exception cref="ObjectDisposedException">The generator was disposed.</exception>
+        internal IntPtr H => _handle.IsClosed ? throw new ObjectDisposedException(nameof(Generator)) : _handle.DangerousGetHandle();
 
         /// <summary>The generator's full state (for checkpoints).</summary>
+        /// <exception cref="ObjectDisposedException">The generator was disposed.</exception>
         public byte[] get_state()
         {
             Shim.Check(wf_generator_get_state(H, out var t));
@@ -27,8 +40,10 @@ namespace Wasserforge.Torch
 
         /// <summary>Restores a state from <see cref="get_state"/>.</summary>
         /// <exception cref="TorchException">The bytes are not a valid state.</exception>
+        /// <exception cref="ObjectDisposedException">The generator was disposed.</exception>
         public void set_state(byte[] state)
         {
+            if (state == null) throw new ArgumentNullException(nameof(state));
             using (var t = torch.tensor(state, new long[] { state.Length }))
             {
                 DisposeScope.Detach(t);
@@ -37,11 +52,6 @@ namespace Wasserforge.Torch
         }
 
         /// <summary>Frees the generator.</summary>
-        public void Dispose()
-        {
-            if (_g == IntPtr.Zero) return;
-            wf_generator_free(_g);
-            _g = IntPtr.Zero;
-        }
+        public void Dispose() => _handle.Dispose();
     }
 }

@@ -57,6 +57,14 @@ namespace Wasserforge.Torch
                     return Tensor.From(wf_upsample_nearest2d(x.H, s[2] * scale, s[3] * scale, out var r), r);
                 }
 
+                /// <summary>Resizes NCHW input by an integer <paramref name="scale_factor"/> (<c>F.interpolate</c>; only <c>mode: "nearest"</c>).</summary>
+                /// <exception cref="ArgumentException">Another mode.</exception>
+                public static Tensor interpolate(Tensor x, long scale_factor, string mode = "nearest")
+                {
+                    if (mode != "nearest") throw new ArgumentException($"interpolate mode '{mode}' is not supported; use \"nearest\".", nameof(mode));
+                    return upsample_nearest(x, scale_factor);
+                }
+
                 /// <summary>Average pooling.</summary>
                 public static Tensor avg_pool2d(Tensor x, long kernel, long stride) => Tensor.From(wf_avg_pool2d(x.H, kernel, stride, out var r), r);
 

@@ -32,6 +32,22 @@ namespace Wasserforge.Torch
             public static NN.LeakyReLU LeakyReLU(double negative_slope = 0.01) => new NN.LeakyReLU(negative_slope);
             /// <summary>Tanh.</summary>
             public static NN.Tanh Tanh() => new NN.Tanh();
+            /// <summary>Group norm.</summary>
+            public static NN.GroupNorm GroupNorm(long num_groups, long num_channels, double eps = 1e-5, bool affine = true) => new NN.GroupNorm(num_groups, num_channels, eps, affine);
+            /// <summary>Instance norm over NCHW (no affine parameters by default, as in PyTorch).</summary>
+            public static NN.InstanceNorm2d InstanceNorm2d(long num_features, double eps = 1e-5, bool affine = false) => new NN.InstanceNorm2d(num_features, eps, affine);
+            /// <summary>Sigmoid.</summary>
+            public static NN.Sigmoid Sigmoid() => new NN.Sigmoid();
+            /// <summary>ELU.</summary>
+            public static NN.ELU ELU(double alpha = 1.0) => new NN.ELU(alpha);
+            /// <summary>Softplus.</summary>
+            public static NN.Softplus Softplus(double beta = 1.0, double threshold = 20.0) => new NN.Softplus(beta, threshold);
+            /// <summary>Nearest-neighbour upsampling by an integer factor.</summary>
+            public static NN.Upsample Upsample(long scale_factor) => new NN.Upsample(scale_factor);
+            /// <summary>Flattens each sample.</summary>
+            public static NN.Flatten Flatten() => new NN.Flatten();
+            /// <summary>Reshapes each sample to <paramref name="shape"/>.</summary>
+            public static NN.Unflatten Unflatten(params long[] shape) => new NN.Unflatten(shape);
             /// <summary>Sequential.</summary>
             public static NN.Sequential Sequential(params NN.Module[] layers) => new NN.Sequential(layers);
         }

@@ -52,6 +52,7 @@ namespace Wasserforge.Torch
         {
             Shim.EnsureLoaded();
             var d = device ?? Device.CPU;
+            Shim.CheckDevice(d);
             fixed (long* s = shape) return Tensor.From(wf_full(s, shape.Length, value, (int)dtype, (int)d.Type, d.Index, out var r), r);
         }
 
@@ -71,6 +72,7 @@ namespace Wasserforge.Torch
         {
             Shim.EnsureLoaded();
             var d = device ?? Device.CPU;
+            Shim.CheckDevice(d);
             fixed (long* s = shape) return Tensor.From(wf_rand(s, shape.Length, generator?.H ?? IntPtr.Zero, (int)dtype, (int)d.Type, d.Index, out var r), r);
         }
 
@@ -79,6 +81,7 @@ namespace Wasserforge.Torch
         {
             Shim.EnsureLoaded();
             var d = device ?? Device.CPU;
+            Shim.CheckDevice(d);
             fixed (long* s = shape) return Tensor.From(wf_randn(s, shape.Length, generator?.H ?? IntPtr.Zero, (int)dtype, (int)d.Type, d.Index, out var r), r);
         }
 
@@ -131,6 +134,8 @@ namespace Wasserforge.Torch
             public static bool is_available() => device_count() > 0;
             /// <summary>Visible CUDA devices (0 on CPU builds).</summary>
             public static int device_count() { Shim.EnsureLoaded(); Shim.Check(wf_cuda_device_count(out var n)); return n; }
+            /// <summary>Waits for every queued CUDA kernel (for timing); does nothing without CUDA.</summary>
+            public static void synchronize() { Shim.EnsureLoaded(); Shim.Check(wf_cuda_synchronize()); }
         }
 
         /// <summary>Resolves <c>auto</c>, <c>cpu</c>, <c>cuda</c> or <c>cuda:N</c> to a device, and says why: "cuda:0 (auto: CUDA is available, 1 device)".</summary>

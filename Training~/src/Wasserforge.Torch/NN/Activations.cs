@@ -27,6 +27,30 @@ namespace Wasserforge.Torch.NN
     public sealed class Sigmoid : Module { /// <inheritdoc/>
         public override Tensor forward(Tensor x) => x.sigmoid(); }
 
+    /// <summary>ELU: x for x &gt; 0, α(eˣ − 1) otherwise.</summary>
+    public sealed class ELU : Module
+    {
+        /// <summary>α.</summary>
+        public double alpha { get; }
+        /// <summary>Creates the activation.</summary>
+        public ELU(double alpha = 1.0) { this.alpha = alpha; }
+        /// <inheritdoc/>
+        public override Tensor forward(Tensor x) => x.elu(alpha);
+    }
+
+    /// <summary>Softplus: log(1 + e^(βx)) / β, linear above the threshold.</summary>
+    public sealed class Softplus : Module
+    {
+        /// <summary>β.</summary>
+        public double beta { get; }
+        /// <summary>Above β·x &gt; threshold the output is x.</summary>
+        public double threshold { get; }
+        /// <summary>Creates the activation.</summary>
+        public Softplus(double beta = 1.0, double threshold = 20.0) { this.beta = beta; this.threshold = threshold; }
+        /// <inheritdoc/>
+        public override Tensor forward(Tensor x) => x.softplus(beta, threshold);
+    }
+
     /// <summary>Nearest-neighbour upsampling by an integer factor.</summary>
     public sealed class Upsample : Module
     {

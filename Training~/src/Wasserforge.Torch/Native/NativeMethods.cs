@@ -15,6 +15,10 @@ namespace Wasserforge.Torch.Native
         [DllImport(Lib)] public static extern int wf_cuda_device_count(out int n);
         [DllImport(Lib)] public static extern int wf_manual_seed(ulong seed);
         [DllImport(Lib)] public static extern int wf_set_grad_enabled(int enabled, out int previous);
+        [DllImport(Lib)] public static extern int wf_cuda_synchronize();
+        [DllImport(Lib)] public static extern int wf_set_cudnn_benchmark(int enabled);
+        [DllImport(Lib)] public static extern int wf_default_generator_get_state(out IntPtr state);
+        [DllImport(Lib)] public static extern int wf_default_generator_set_state(IntPtr state);
 
         [DllImport(Lib)] public static extern int wf_generator_new(ulong seed, int deviceType, out IntPtr g);
         [DllImport(Lib)] public static extern void wf_generator_free(IntPtr g);
@@ -27,6 +31,7 @@ namespace Wasserforge.Torch.Native
         [DllImport(Lib)] public static extern int wf_randint(long high, long* shape, int ndim, IntPtr g, out IntPtr t);
         [DllImport(Lib)] public static extern int wf_from_blob(void* data, long* shape, int ndim, int dtype, out IntPtr t);
         [DllImport(Lib)] public static extern int wf_arange(long n, int dtype, out IntPtr t);
+        [DllImport(Lib)] public static extern int wf_randperm(long n, IntPtr g, out IntPtr t);
 
         [DllImport(Lib)] public static extern void wf_tensor_free(IntPtr t);
         [DllImport(Lib)] public static extern int wf_tensor_dim(IntPtr t, out int dim);
@@ -67,6 +72,8 @@ namespace Wasserforge.Torch.Native
         [DllImport(Lib)] public static extern int wf_reduce(int op, IntPtr a, long* dims, int ndims, int keepdim, out IntPtr result);
         [DllImport(Lib)] public static extern int wf_norm(IntPtr a, double p, long* dims, int ndims, int keepdim, out IntPtr result);
         [DllImport(Lib)] public static extern int wf_all_finite(IntPtr a, out int result);
+        [DllImport(Lib)] public static extern int wf_var_std(int op, IntPtr a, long* dims, int ndims, int unbiased, int keepdim, out IntPtr result);
+        [DllImport(Lib)] public static extern int wf_argmax(IntPtr a, long dim, int all, int keepdim, out IntPtr result);
 
         [DllImport(Lib)] public static extern int wf_reshape(IntPtr a, long* shape, int ndim, out IntPtr result);
         [DllImport(Lib)] public static extern int wf_permute(IntPtr a, long* dims, int ndim, out IntPtr result);
@@ -76,6 +83,12 @@ namespace Wasserforge.Torch.Native
         [DllImport(Lib)] public static extern int wf_cat(IntPtr* tensors, int n, long dim, out IntPtr result);
         [DllImport(Lib)] public static extern int wf_flip(IntPtr a, long* dims, int ndims, out IntPtr result);
         [DllImport(Lib)] public static extern int wf_expand(IntPtr a, long* shape, int ndim, out IntPtr result);
+        [DllImport(Lib)] public static extern int wf_unsqueeze(IntPtr a, long dim, out IntPtr result);
+        [DllImport(Lib)] public static extern int wf_squeeze(IntPtr a, long dim, int all, out IntPtr result);
+        [DllImport(Lib)] public static extern int wf_flatten(IntPtr a, long startDim, long endDim, out IntPtr result);
+        [DllImport(Lib)] public static extern int wf_slice(IntPtr a, long dim, long start, long end, long step, out IntPtr result);
+        [DllImport(Lib)] public static extern int wf_stack(IntPtr* tensors, int n, long dim, out IntPtr result);
+        [DllImport(Lib)] public static extern int wf_repeat(IntPtr a, long* repeats, int n, out IntPtr result);
 
         [DllImport(Lib)] public static extern int wf_matmul(IntPtr a, IntPtr b, out IntPtr result);
         [DllImport(Lib)] public static extern int wf_linear(IntPtr x, IntPtr w, IntPtr b, out IntPtr result);
@@ -92,6 +105,6 @@ namespace Wasserforge.Torch.Native
 
         [DllImport(Lib)] public static extern int wf_sgd_step(IntPtr* parameters, IntPtr* momentumBuffers, int n, double lr, double momentum, double weightDecay);
         [DllImport(Lib)] public static extern int wf_adam_step(IntPtr* parameters, IntPtr* expAvg, IntPtr* expAvgSq, int n, long step, double lr, double beta1, double beta2, double eps, double weightDecay);
-        [DllImport(Lib)] public static extern int wf_rmsprop_step(IntPtr* parameters, IntPtr* squareAvg, IntPtr* momentumBuffers, int n, double lr, double alpha, double eps, double weightDecay, double momentum);
+        [DllImport(Lib)] public static extern int wf_rmsprop_step(IntPtr* parameters, IntPtr* squareAvg, IntPtr* momentumBuffers, IntPtr* gradAvg, int n, double lr, double alpha, double eps, double weightDecay, double momentum, int centered);
     }
 }

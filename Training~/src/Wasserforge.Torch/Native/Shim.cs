@@ -32,6 +32,21 @@ namespace Wasserforge.Torch.Native
             }
         }
 
+        static int s_cudaDevices = -1;
+
+        /// <summary>Checks that <paramref name="device"/> exists before libtorch is asked to use it (libtorch's own message for a CPU-only build is a dispatcher dump).</summary>
+        /// <exception cref="TorchException">A CUDA device that this machine or libtorch build does not have.</exception>
+        public static void CheckDevice(Device device)
+        {
+            if (device.Type != DeviceType.CUDA) return;
+            EnsureLoaded();
+            if (s_cudaDevices < 0) { Check(wf_cuda_device_count(out var n)); s_cudaDevices = n; }
+            if (Math.Max(0, device.Index) >= s_cudaDevices)
+                throw new TorchException(s_cudaDevices == 0
+                    ? $"device {device} was requested but no CUDA device is available (this libtorch build is CPU-only or no GPU is visible); use cpu or torch.resolve_device(\"auto\")."
+                    : $"device {device} was requested but only {s_cudaDevices} CUDA device(s) exist.");
+        }
+
         /// <summary>Throws the shim's last error when <paramref name="rc"/> is not 0.</summary>
         /// <exception cref="TorchException">The call failed.</exception>
         public static void Check(int rc)

@@ -38,7 +38,7 @@ namespace Wasserforge.Torch.Optim
         }
     }
 
-    /// <summary>RMSprop with PyTorch's update rule (non-centred; optional momentum).</summary>
+    /// <summary>RMSprop with PyTorch's update rule (optionally centred; optional momentum).</summary>
     public sealed unsafe class RMSprop : Optimizer
     {
         /// <summary>Smoothing constant.</summary>
@@ -49,16 +49,23 @@ namespace Wasserforge.Torch.Optim
         public double weight_decay { get; }
         /// <summary>Momentum.</summary>
         public double momentum { get; }
+        /// <summary>Centred: normalise by an estimate of the gradient's variance instead of its second moment.</summary>
+        public bool centered { get; }
 
-        /// <summary>Creates the optimizer.</summary>
-        public RMSprop(IEnumerable<Tensor> parameters, double lr = 1e-2, double alpha = 0.99, double eps = 1e-8, double weight_decay = 0, double momentum = 0)
+        /// <summary>Creates the optimizer (PyTorch's defaults).</summary>
+        public RMSprop(IEnumerable<Tensor> parameters, double lr = 1e-2, double alpha = 0.99, double eps = 1e-8, double weight_decay = 0, double momentum = 0, bool centered = false)
             : base(parameters, lr)
         {
-            this.alpha = alpha; this.eps = eps; this.weight_decay = weight_decay; this.momentum = momentum;
+            this.alpha = alpha; this.eps = eps; this.weight_decay = weight_decay; this.momentum = momentum; this.centered = centered;
         }
 
         /// <inheritdoc/>
-        protected override IEnumerable<string> StateNames() => momentum > 0 ? new[] { "square_avg", "momentum_buffer" } : new[] { "square_avg" };
+        protected override IEnumerable<string> StateNames()
+        {
+            yield return "square_avg";
+            if (momentum > 0) yield return "momentum_buffer";
+            if (centered) yield return "grad_avg";
+        }
 
         /// <inheritdoc/>
         public override void step()
@@ -66,9 +73,10 @@ namespace Wasserforge.Torch.Optim
             step_count++;
             var p = Handles(Parameters);
             var s = Handles(State("square_avg"));
-            var b = momentum > 0 ? Handles(State("momentum_buffer")) : new System.IntPtr[p.Length];
-            fixed (System.IntPtr* pp = p, ps = s, pb = b)
-                Shim.Check(wf_rmsprop_step(pp, ps, pb, p.Length, lr, alpha, eps, weight_decay, momentum));
+            var b = momentum > 0 ? Handles(State("momentum_buffer")) : null;
+            var g = centered ? Handles(State("grad_avg")) : null;
+            fixed (System.IntPtr* pp = p, ps = s, pb = b, pg = g)
+                Shim.Check(wf_rmsprop_step(pp, ps, pb, pg, p.Length, lr, alpha, eps, weight_decay, momentum, centered ? 1 : 0));
         }
     }
 

@@ -31,7 +31,9 @@ namespace Wasserforge.Torch.Serialization
         /// <summary>Format version written to state.json.</summary>
         public const int FormatVersion = 1;
 
-        /// <summary>Writes a checkpoint folder atomically.</summary>
+        /// <summary>Writes a checkpoint folder atomically (into <c>&lt;folder&gt;.tmp</c>, then renamed over any previous one).</summary>
+        /// <remarks>Store the default generator with <c>state.Rng["torch"] = torch.get_rng_state()</c> and any C# RNG as bytes under its own name.</remarks>
+        /// <exception cref="IOException">The folder cannot be written.</exception>
         public static void Save(string folder, CheckpointState state, IReadOnlyDictionary<string, Module> modules, IReadOnlyDictionary<string, Optimizer> optimizers)
         {
             var tmp = folder.TrimEnd('/', '\\') + ".tmp";
@@ -50,8 +52,12 @@ namespace Wasserforge.Torch.Serialization
                 ["extra"] = state.Extra,
             };
             File.WriteAllText(Path.Combine(tmp, "state.json"), JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
-            if (Directory.Exists(folder)) Directory.Delete(folder, true);
+            // Replace by renames only: the previous checkpoint stays complete until the new one is in place.
+            var old = folder.TrimEnd('/', '\\') + ".old";
+            if (Directory.Exists(old)) Directory.Delete(old, true);
+            if (Directory.Exists(folder)) Directory.Move(folder, old);
             Directory.Move(tmp, folder);
+            if (Directory.Exists(old)) Directory.Delete(old, true);
         }
 
         /// <summary>Restores modules and optimizers in place and returns the rest of the state.</summary>

@@ -32,6 +32,8 @@ namespace Wasserforge.Torch
         public static Tensor operator *(double s, Tensor a) => Scalar(2, a, s);
         /// <summary>Divides by a scalar.</summary>
         public static Tensor operator /(Tensor a, double s) => Scalar(3, a, s);
+        /// <summary>Scalar divided by tensor.</summary>
+        public static Tensor operator /(double s, Tensor a) => Scalar(6, a, s);
         /// <summary>Negation.</summary>
         public static Tensor operator -(Tensor a) => a.Unary(0);
 
@@ -75,6 +77,26 @@ namespace Wasserforge.Torch
         public Tensor log_sigmoid() => Unary(12);
         /// <summary>Elementwise finiteness (bool).</summary>
         public Tensor isfinite() => Unary(13);
+        /// <summary>1 / x.</summary>
+        public Tensor reciprocal() => Unary(14);
+        /// <summary>1 / √x.</summary>
+        public Tensor rsqrt() => Unary(15);
+        /// <summary>log(1 + x), accurate near 0.</summary>
+        public Tensor log1p() => Unary(16);
+        /// <summary>eˣ − 1, accurate near 0.</summary>
+        public Tensor expm1() => Unary(17);
+        /// <summary>Rounds down.</summary>
+        public Tensor floor() => Unary(18);
+        /// <summary>Rounds to nearest, ties to even.</summary>
+        public Tensor round() => Unary(19);
+        /// <summary>Rounds up.</summary>
+        public Tensor ceil() => Unary(23);
+        /// <summary>Cosine.</summary>
+        public Tensor cos() => Unary(20);
+        /// <summary>Sine.</summary>
+        public Tensor sin() => Unary(21);
+        /// <summary>Elementwise NOT (bool).</summary>
+        public Tensor logical_not() => Unary(22);
         /// <summary>Leaky ReLU.</summary>
         public Tensor leaky_relu(double negative_slope = 0.01) => From(wf_leaky_relu(H, negative_slope, out var r), r);
         /// <summary>ELU.</summary>

@@ -32,9 +32,15 @@ namespace Wasserforge.Training.Data
             var cacheFile = cacheDirectory == null ? null : Path.Combine(cacheDirectory, $"images-{key}.bin");
             if (cacheFile != null && File.Exists(cacheFile))
             {
-                var cached = ReadCache(cacheFile, d);
-                if (cached != null) return cached;
+                var cached = ReadCache(cacheFile, d, out var lines);
+                if (cached != null)
+                {
+                    foreach (var line in lines) report.WriteLine(line);
+                    return cached;
+                }
             }
+            var log = new ReportLog(report);
+            report = log;
             var samples = new List<float[]>();
             var seed = 0x5EED;
             foreach (var file in files)
@@ -54,7 +60,7 @@ namespace Wasserforge.Training.Data
             var pixels = new float[samples.Count * per];
             for (var i = 0; i < samples.Count; i++) samples[i].CopyTo(pixels, i * per);
             var dataset = new ImageDataset(Path.GetFileName(path.TrimEnd('/')), pixels, samples.Count, d.Channels, d.Size);
-            if (cacheFile != null) WriteCache(cacheFile, dataset, pixels);
+            if (cacheFile != null) WriteCache(cacheFile, dataset, pixels, d, log.Lines);
             return dataset;
         }
 
@@ -146,7 +152,7 @@ namespace Wasserforge.Training.Data
 
         static string CacheKey(List<string> files, DataConfig d)
         {
-            var sb = new StringBuilder($"v1|{d.Atlas}|{d.Size}|{d.Channels}|{d.Crop}\n");
+            var sb = new StringBuilder($"v2|{d.Atlas}|{d.Size}|{d.Channels}|{d.Crop}\n");
             foreach (var f in files)
             {
                 var info = new FileInfo(f);
@@ -155,36 +161,64 @@ namespace Wasserforge.Training.Data
             return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString()))).Substring(0, 16).ToLowerInvariant();
         }
 
-        static void WriteCache(string file, ImageDataset dataset, float[] pixels)
+        const int CacheMagic = 0x47494657;   // "WFIG"
+        const int CacheVersion = 2;
+
+        /// <summary>
+        /// Cache layout (little-endian): magic "WFIG", version, count, channels, size, dataset name, the report
+        /// lines of the decode that produced it, then count × C × S × S float32. Written atomically.
+        /// </summary>
+        static void WriteCache(string file, ImageDataset dataset, float[] pixels, DataConfig d, List<string> reportLines)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(file));
-            var tmp = file + ".tmp";
-            using (var w = new BinaryWriter(File.Create(tmp)))
+            using var ms = new MemoryStream();
+            using (var w = new BinaryWriter(ms, Encoding.UTF8, leaveOpen: true))
             {
-                w.Write(dataset.Count);
+                w.Write(CacheMagic); w.Write(CacheVersion);
+                w.Write(dataset.Count); w.Write(d.Channels); w.Write(d.Size);
                 w.Write(dataset.Name);
+                w.Write(reportLines.Count);
+                foreach (var line in reportLines) w.Write(line);
                 var bytes = new byte[pixels.Length * 4];
                 Buffer.BlockCopy(pixels, 0, bytes, 0, bytes.Length);
                 w.Write(bytes);
             }
-            File.Move(tmp, file, overwrite: true);
+            Wasserforge.Pixels.AtomicFile.Write(file, ms.ToArray());
         }
 
-        static ImageDataset ReadCache(string file, DataConfig d)
+        /// <summary>Reads a cache written by <see cref="WriteCache"/>; null when it is damaged or was made with other settings (then the images are decoded again).</summary>
+        static ImageDataset ReadCache(string file, DataConfig d, out List<string> reportLines)
         {
+            reportLines = new List<string>();
             try
             {
-                using var r = new BinaryReader(File.OpenRead(file));
+                using var r = new BinaryReader(File.OpenRead(file), Encoding.UTF8);
+                if (r.ReadInt32() != CacheMagic || r.ReadInt32() != CacheVersion) return null;
                 var count = r.ReadInt32();
+                if (count < 1 || r.ReadInt32() != d.Channels || r.ReadInt32() != d.Size) return null;
                 var name = r.ReadString();
+                var lines = r.ReadInt32();
+                for (var i = 0; i < lines; i++) reportLines.Add(r.ReadString());
                 var per = d.Channels * d.Size * d.Size;
-                var bytes = r.ReadBytes(count * per * 4);
-                if (bytes.Length != count * per * 4) return null;
+                var length = (long)count * per * 4;
+                if (r.BaseStream.Length - r.BaseStream.Position != length) return null;
+                var bytes = r.ReadBytes((int)length);
                 var pixels = new float[count * per];
                 Buffer.BlockCopy(bytes, 0, pixels, 0, bytes.Length);
                 return new ImageDataset(name, pixels, count, d.Channels, d.Size);
             }
             catch (IOException) { return null; }
+            catch (ArgumentException) { return null; }
+        }
+
+        /// <summary>Passes report lines through and remembers them for the cache.</summary>
+        sealed class ReportLog : TextWriter
+        {
+            readonly TextWriter _inner;
+            public readonly List<string> Lines = new List<string>();
+            public ReportLog(TextWriter inner) { _inner = inner; }
+            public override Encoding Encoding => Encoding.UTF8;
+            public override void WriteLine(string value) { Lines.Add(value); _inner.WriteLine(value); }
+            public override void Write(char value) => _inner.Write(value);
         }
     }
 }

@@ -17,6 +17,8 @@ namespace Wasserforge.Training.Export.Onnx
         public static OnnxAttribute Float(string name, float v) => new OnnxAttribute(name, v);
         /// <summary>An INTS attribute.</summary>
         public static OnnxAttribute Ints(string name, params long[] v) => new OnnxAttribute(name, v);
+        /// <summary>A FLOATS attribute.</summary>
+        public static OnnxAttribute Floats(string name, params float[] v) => new OnnxAttribute(name, v);
         /// <summary>A STRING attribute.</summary>
         public static OnnxAttribute String(string name, string v) => new OnnxAttribute(name, v);
     }
@@ -26,7 +28,7 @@ namespace Wasserforge.Training.Export.Onnx
     /// get unique names; <see cref="OnnxModelWriter"/> encodes the result. Only operators supported by
     /// both ONNX Runtime and Unity's inference engine are used by the exporter.
     /// </summary>
-    public sealed class OnnxGraph
+    public sealed partial class OnnxGraph
     {
         internal sealed class Node { public string Op; public string[] Inputs; public string[] Outputs; public OnnxAttribute[] Attributes; }
         internal sealed class Initializer { public string Name; public long[] Dims; public int DataType; public byte[] Raw; }

@@ -1,0 +1,65 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+using Microsoft.Playwright;
+using NUnit.Framework;
+
+namespace Wasserforge.Studio.Tests.Support
+{
+    /// <summary>
+    /// Debian's chromium (<c>/usr/bin/chromium</c>, installed by Tools~/setup.sh), headless, driven by
+    /// Playwright's protocol driver; a fresh profile per browser. Playwright never downloads a browser here.
+    /// </summary>
+    public sealed class Browser : IAsyncDisposable
+    {
+        public const string Chromium = "/usr/bin/chromium";
+        static readonly string[] Flags =
+        {
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--force-color-profile=srgb", "--hide-scrollbars",
+        };
+
+        IPlaywright _playwright;
+        IBrowser _browser;
+        public IPage Page { get; private set; }
+
+        public static async Task<Browser> LaunchAsync(int width = 1280, int height = 900)
+        {
+            if (!File.Exists(Chromium)) Assert.Fail($"{Chromium} is missing: run Tools~/setup.sh (it installs Debian's chromium).");
+            var b = new Browser { _playwright = await Playwright.CreateAsync() };
+            b._browser = await b._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = Flags });
+            var context = await b._browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, DeviceScaleFactor = 1 });
+            b.Page = await context.NewPageAsync();
+            b.Page.SetDefaultTimeout(30000);
+            return b;
+        }
+
+        /// <summary>A screenshot of the viewport, decoded.</summary>
+        public async Task<ScreenshotPng> ScreenshotAsync(string keepAs = null)
+        {
+            var png = await Page.ScreenshotAsync();
+            DocImages.Keep(keepAs, png);
+            return ScreenshotPng.Decode(png);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_browser != null) await _browser.CloseAsync();
+            _playwright?.Dispose();
+        }
+    }
+
+    /// <summary>Screenshots for Documentation~/images/, written only when WF_DOC_SCREENSHOTS=1 (so test runs leave the tree alone).</summary>
+    public static class DocImages
+    {
+        public static void Keep(string name, byte[] png)
+        {
+            if (name == null || Environment.GetEnvironmentVariable("WF_DOC_SCREENSHOTS") != "1") return;
+            var dir = Path.Combine(Wasserforge.Tests.TestPaths.PackageRoot, "Documentation~", "images");
+            Directory.CreateDirectory(dir);
+            var tmp = Path.Combine(dir, name + ".tmp");
+            File.WriteAllBytes(tmp, png);
+            File.Move(tmp, Path.Combine(dir, name), true);
+        }
+    }
+}
