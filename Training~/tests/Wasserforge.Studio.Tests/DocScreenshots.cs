@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Threading.Tasks;
 using Microsoft.Playwright;
@@ -8,7 +9,9 @@ using Wasserforge.Tests;
 namespace Wasserforge.Studio.Tests
 {
     /// <summary>
-    /// Screenshots for Documentation~/images/ with the bundled sample generator (not a test; run with
+    /// Screenshots for Documentation~/images/ with the bundled sample generator and, when WF_DOC_RUN
+    /// names a finished run (results/&lt;ID&gt;, e.g. from Training~/bench/real-sets.sh), its monitor and
+    /// its exported model in the explorer (not a test; run with
     /// WF_DOC_SCREENSHOTS=1 dotnet test ... --filter FullyQualifiedName~DocScreenshots).
     /// </summary>
     [Explicit("writes Documentation~/images/")]
@@ -39,6 +42,26 @@ namespace Wasserforge.Studio.Tests
             await page.Locator("#bookmark").ClickAsync();
             await Assertions.Expect(page.Locator("#bookmarks button")).ToHaveTextAsync("warm stone");
             await browser.ScreenshotAsync("explorer-sample-generator.png");
+        }
+
+        [Test]
+        public async Task MonitorAndExplorerOfARealRun()
+        {
+            var run = Environment.GetEnvironmentVariable("WF_DOC_RUN");
+            if (string.IsNullOrEmpty(run)) Assert.Ignore("set WF_DOC_RUN to a finished results/<ID> folder");
+            await using var studio = await StudioFixture.StartOnAsync(TestPaths.NewTempDir(), null, run, 8, 4);
+            await using var browser = await Browser.LaunchAsync(1280, 600);
+            var page = browser.Page;
+            await page.GotoAsync(studio.Server.StartPage.ToString());
+            await page.WaitForFunctionAsync("() => Number(document.getElementById('plot').dataset.points) > 1");
+            await page.WaitForFunctionAsync("() => { const i = document.getElementById('sample'); return i.complete && i.naturalWidth > 0; }");
+            await browser.ScreenshotAsync("monitor-real-run.png");
+
+            await page.Locator("#open-model").ClickAsync();
+            await page.WaitForURLAsync("**/explorer");
+            await Assertions.Expect(page.Locator("#grid canvas")).ToHaveCountAsync(32);
+            await page.WaitForFunctionAsync("() => !!document.body.dataset.gridVersion");
+            await browser.ScreenshotAsync("explorer-real-run.png");
         }
     }
 }

@@ -67,7 +67,7 @@ namespace Wasserforge.Studio.Tests
             Assert.That(await page.Locator("#sample").GetAttributeAsync("data-name"), Is.EqualTo("step_000400.png"));
             Assert.That(await page.EvaluateAsync<int>("() => document.getElementById('sample').naturalWidth"), Is.EqualTo(16));
 
-            var screen = await browser.ScreenshotAsync("monitor.png");
+            var screen = await browser.ScreenshotAsync();
             var box = await plot.BoundingBoxAsync();
             var red = 0;
             for (var y = (int)box.Y; y < box.Y + box.Height; y++)
