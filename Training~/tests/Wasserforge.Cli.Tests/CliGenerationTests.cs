@@ -13,15 +13,7 @@ namespace Wasserforge.Cli.Tests
     {
         string _dir;
 
-        static string Root
-        {
-            get
-            {
-                var d = new DirectoryInfo(AppContext.BaseDirectory);
-                while (!File.Exists(Path.Combine(d.FullName, "package.json"))) d = d.Parent;
-                return d.FullName;
-            }
-        }
+        static string Root => Wasserforge.Tests.TestPaths.PackageRoot;
 
         static string Fixture(string name) => Path.Combine(Root, "Tests", "Fixtures", name);
 

@@ -11,15 +11,7 @@ namespace Wasserforge.Cli.Tests
     public class CliTests
     {
         string _dir;
-        static string Root
-        {
-            get
-            {
-                var d = new DirectoryInfo(AppContext.BaseDirectory);
-                while (!File.Exists(Path.Combine(d.FullName, "package.json"))) d = d.Parent;
-                return d.FullName;
-            }
-        }
+        static string Root => Wasserforge.Tests.TestPaths.PackageRoot;
         static string Fixture => Path.Combine(Root, "Tests", "Fixtures", "generator_v1_rgb_4x4.onnx");
 
         [SetUp] public void Dir() { _dir = Path.Combine(Path.GetTempPath(), "wf-cli-" + Guid.NewGuid().ToString("N").Substring(0, 8)); Directory.CreateDirectory(_dir); }

@@ -9,15 +9,7 @@ namespace Wasserforge.Cli.Tests
     /// <summary>Checks that keep the folder a valid Unity package.</summary>
     public class PackageLayoutTests
     {
-        static string Root
-        {
-            get
-            {
-                var d = new DirectoryInfo(AppContext.BaseDirectory);
-                while (!File.Exists(Path.Combine(d.FullName, "package.json"))) d = d.Parent;
-                return d.FullName;
-            }
-        }
+        static string Root => Wasserforge.Tests.TestPaths.PackageRoot;
 
         [Test]
         public void EveryImportedFileHasAMeta()

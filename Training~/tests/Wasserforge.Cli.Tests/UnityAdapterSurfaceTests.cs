@@ -15,15 +15,7 @@ namespace Wasserforge.Cli.Tests
     /// </summary>
     public class UnityAdapterSurfaceTests
     {
-        static string Root
-        {
-            get
-            {
-                var d = new DirectoryInfo(AppContext.BaseDirectory);
-                while (!File.Exists(Path.Combine(d.FullName, "package.json"))) d = d.Parent;
-                return d.FullName;
-            }
-        }
+        static string Root => Wasserforge.Tests.TestPaths.PackageRoot;
 
         static string Sources(params string[] folders) =>
             string.Concat(folders.SelectMany(f => Directory.GetFiles(Path.Combine(Root, f), "*.cs", SearchOption.AllDirectories)).Select(File.ReadAllText));
