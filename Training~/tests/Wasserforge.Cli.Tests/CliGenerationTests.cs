@@ -20,13 +20,7 @@ namespace Wasserforge.Cli.Tests
         [SetUp] public void Dir() { _dir = Path.Combine(Path.GetTempPath(), "wf-cligen-" + Guid.NewGuid().ToString("N").Substring(0, 8)); Directory.CreateDirectory(_dir); }
         [TearDown] public void Clean() => Directory.Delete(_dir, true);
 
-        static (int code, string output, string error) Run(params string[] args)
-        {
-            var o = new StringWriter();
-            var e = new StringWriter();
-            var code = Cli.Run(args, o, e);
-            return (code, o.ToString(), e.ToString());
-        }
+        static (int code, string output, string error) Run(params string[] args) => CliHarness.Run(args);
 
         /// <summary>An independent PNG reader (Python zlib/struct) for 8-bit RGBA without filters: width, height, pixels.</summary>
         static (int w, int h, byte[] rgba) DecodePng(string path)

@@ -17,13 +17,7 @@ namespace Wasserforge.Cli.Tests
         [SetUp] public void Dir() { _dir = Path.Combine(Path.GetTempPath(), "wf-cli-" + Guid.NewGuid().ToString("N").Substring(0, 8)); Directory.CreateDirectory(_dir); }
         [TearDown] public void Clean() => Directory.Delete(_dir, true);
 
-        static (int code, string output, string error) Run(params string[] args)
-        {
-            var o = new StringWriter();
-            var e = new StringWriter();
-            var code = Cli.Run(args, o, e);
-            return (code, o.ToString(), e.ToString());
-        }
+        static (int code, string output, string error) Run(params string[] args) => CliHarness.Run(args);
 
         static (int w, int h, byte[] rgba) DecodePng(string path) => Wasserforge.Tests.IndependentPng.Decode(path);
 

@@ -19,9 +19,9 @@ namespace Wasserforge.Training.Loop
 
         static Dictionary<string, Module> Modules(GanModels m) => new Dictionary<string, Module> { ["generator"] = m.Generator, ["critic"] = m.Critic };
 
-        Optimizer MakeOptimizer(Tensor[] parameters, double lr)
+        /// <summary>The optimizer <paramref name="o"/> names (adam, rmsprop, otherwise sgd) over <paramref name="parameters"/>.</summary>
+        internal static Optimizer MakeOptimizer(Config.OptimizerConfig o, Tensor[] parameters, double lr)
         {
-            var o = _config.Optimizer;
             switch (o.Kind)
             {
                 case "adam": return new Adam(parameters, lr, o.Beta1.Value, o.Beta2.Value);

@@ -98,8 +98,8 @@ namespace Wasserforge.Training.Loop
             models.Generator.to(device);
             models.Critic.to(device);
             var loss = GanLoss.Create(_config.Loss);
-            using var optG = MakeOptimizer(models.Generator.parameters(), _config.Optimizer.LrGenerator.Value);
-            using var optC = MakeOptimizer(models.Critic.parameters(), _config.Optimizer.LrCritic.Value);
+            using var optG = MakeOptimizer(_config.Optimizer, models.Generator.parameters(), _config.Optimizer.LrGenerator.Value);
+            using var optC = MakeOptimizer(_config.Optimizer, models.Critic.parameters(), _config.Optimizer.LrCritic.Value);
             using var noise = new Generator(t.Seed * 2654435761UL + 17);
             var dataRng = new Xoshiro256(t.Seed ^ 0xDA7A5EEDUL);
 

@@ -1,7 +1,6 @@
 using System;
 using Wasserforge.Torch;
 using Wasserforge.Torch.NN;
-using Wasserforge.Torch.Optim;
 using Wasserforge.Training.Config;
 using Wasserforge.Training.Losses;
 
@@ -15,7 +14,7 @@ namespace Wasserforge.Training.Metrics
     {
         /// <summary>E[D(P)] − E[D(Q)] on a large fresh sample: the Wasserstein-1 estimate for WGAN critics.</summary>
         public readonly double Estimate;
-        /// <summary>The critic loss on that sample (without a penalty).</summary>
+        /// <summary>The loss's critic objective on that sample (with the gradient penalty for wgan-gp).</summary>
         public readonly double CriticLoss;
         /// <summary>Creates a result.</summary>
         public CriticConvergenceResult(double estimate, double criticLoss) { Estimate = estimate; CriticLoss = criticLoss; }
@@ -55,8 +54,7 @@ namespace Wasserforge.Training.Metrics
             torch.manual_seed(seed);
             using var noise = new Generator(seed);
             using var critic = new Sequential(new Linear(dim, 64), new ReLU(), new Linear(64, 64), new ReLU(), new Linear(64, 64), new ReLU(), new Linear(64, 1));
-            var o = config.Optimizer;
-            using Optimizer opt = o.Kind == "rmsprop" ? new RMSprop(critic.parameters(), o.Lr.Value) : (Optimizer)new Adam(critic.parameters(), o.Lr.Value, o.Beta1.Value, o.Beta2.Value);
+            using var opt = Loop.Trainer.MakeOptimizer(config.Optimizer, critic.parameters(), config.Optimizer.LrCritic.Value);
             for (var i = 0; i < steps; i++)
             {
                 using var step = torch.NewDisposeScope();
@@ -66,16 +64,9 @@ namespace Wasserforge.Training.Metrics
                 opt.step();
                 loss.AfterCriticStep(critic);
             }
-            using (torch.no_grad())
-            {
-                var dp = critic.forward(p(8192, noise));
-                var dq = critic.forward(q(8192, noise));
-                var estimate = (dp.mean() - dq.mean()).item();
-                var criticLoss = lossKind == "nsgan"
-                    ? ((-dp).softplus().mean() + dq.softplus().mean()).item()
-                    : (dq.mean() - dp.mean()).item();
-                return new CriticConvergenceResult(estimate, criticLoss);
-            }
+            using var evaluation = torch.NewDisposeScope();
+            var final = loss.Critic(critic, p(8192, noise), q(8192, noise), noise);
+            return new CriticConvergenceResult(final.Wasserstein.item(), final.Loss.item());
         }
 
         /// <summary>1-D N(<paramref name="mean"/>, 1): W₁ between two of them is the distance of their means.</summary>
