@@ -24,6 +24,7 @@ namespace Wasserforge.Training.Data.Decoding
         /// <exception cref="FileNotFoundException">The file does not exist.</exception>
         /// <exception cref="ImageLimitException">The file or the image it declares is larger than a limit allows.</exception>
         /// <exception cref="ImageDecodeException">The file is empty, unreadable, corrupt, truncated or not a supported image.</exception>
+        /// <remarks>A TGA wider or higher than 32767 px is refused as an invalid size: ImageSharp 2.x reads its size fields as signed.</remarks>
         public static DecodedImage DecodeFile(string path, DecodeLimits limits = null)
         {
             limits ??= DecodeLimits.Default;
@@ -65,6 +66,8 @@ namespace Wasserforge.Training.Data.Decoding
                 using (var header = new MemoryStream(bytes, false)) info = Image.Identify(config, header, out format);
                 if (info == null || format == null) throw new ImageDecodeException(name, "not a PNG, JPEG, TGA or BMP image");
                 CheckSize(name, info.Width, info.Height, limits);
+                var truncated = TruncationCheck.Find(bytes, format, info.Width, info.Height);
+                if (truncated != null) throw new ImageDecodeException(name, truncated);
                 using var stream = new MemoryStream(bytes, false);
                 using var image = Image.Load<Rgba32>(config, stream);
                 if (image.Width != info.Width || image.Height != info.Height)
@@ -85,7 +88,7 @@ namespace Wasserforge.Training.Data.Decoding
 
         static void CheckSize(string name, int width, int height, DecodeLimits limits)
         {
-            if (width <= 0 || height <= 0) throw new ImageDecodeException(name, $"the header gives an empty size {width}x{height}");
+            if (width <= 0 || height <= 0) throw new ImageDecodeException(name, $"the header gives an invalid size {width}x{height}");
             if (width > limits.MaxWidth) throw new ImageLimitException(name, nameof(DecodeLimits.MaxWidth), "width", width, limits.MaxWidth, "px");
             if (height > limits.MaxHeight) throw new ImageLimitException(name, nameof(DecodeLimits.MaxHeight), "height", height, limits.MaxHeight, "px");
             var pixels = (long)width * height;
