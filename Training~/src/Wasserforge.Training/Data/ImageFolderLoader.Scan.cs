@@ -28,7 +28,7 @@ namespace Wasserforge.Training.Data
             var scanned = new HashSet<string>(PathComparer) { rootResolved };
             var plain = new List<ScannedFile>();
             var links = new List<string>();
-            ScanFolder(root, rootResolved, root, plain, links, report);
+            ScanFolder(root, rootResolved, root, scanned, plain, links, report);
             var linked = new List<ScannedFile>();
             for (var i = 0; i < links.Count; i++)   // grows while linked folders are scanned
             {
@@ -39,7 +39,7 @@ namespace Wasserforge.Training.Data
                 if (Directory.Exists(target))
                 {
                     if (!scanned.Add(target)) { report.WriteLine($"{rel}: skipped, link to a folder already scanned ({target})"); continue; }
-                    ScanFolder(link, target, root, linked, links, report);
+                    ScanFolder(link, target, root, scanned, linked, links, report);
                 }
                 else linked.Add(new ScannedFile(link, target));
             }
@@ -59,8 +59,8 @@ namespace Wasserforge.Training.Data
             return result;
         }
 
-        /// <summary>Adds the plain files under <paramref name="folder"/> (recursively through plain folders) and queues its links.</summary>
-        static void ScanFolder(string folder, string resolved, string root, List<ScannedFile> files, List<string> links, TextWriter report)
+        /// <summary>Adds the plain files under <paramref name="folder"/> (recursively through plain folders, each marked in <paramref name="scanned"/>) and queues its links.</summary>
+        static void ScanFolder(string folder, string resolved, string root, HashSet<string> scanned, List<ScannedFile> files, List<string> links, TextWriter report)
         {
             FileSystemInfo[] entries;
             try { entries = new DirectoryInfo(folder).GetFileSystemInfos(); }
@@ -74,7 +74,11 @@ namespace Wasserforge.Training.Data
             {
                 var path = Path.Combine(folder, entry.Name);
                 if ((entry.Attributes & FileAttributes.ReparsePoint) != 0 && entry.LinkTarget != null) links.Add(path);
-                else if (entry is DirectoryInfo) ScanFolder(path, Path.Combine(resolved, entry.Name), root, files, links, report);
+                else if (entry is DirectoryInfo)
+                {
+                    var child = Path.Combine(resolved, entry.Name);
+                    if (scanned.Add(child)) ScanFolder(path, child, root, scanned, files, links, report);
+                }
                 else files.Add(new ScannedFile(path, Path.Combine(resolved, entry.Name)));
             }
         }
