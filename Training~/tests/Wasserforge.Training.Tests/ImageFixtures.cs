@@ -1,11 +1,12 @@
-using NUnit.Framework;
+using System;
 
 namespace Wasserforge.Training.Tests
 {
     /// <summary>
     /// Test-only image writers, byte by byte from the PNG, TGA, BMP and JPEG specifications (Python's struct and
     /// zlib only), so what each file holds is known without any decoder: the expected pixels are written next to
-    /// the bytes that encode them.
+    /// the bytes that encode them. <see cref="Crafted"/> holds hostile files: headers claiming huge sizes, empty and
+    /// truncated files. Shared with the decoder benchmark (Training~/bench/Wasserforge.Decode.Bench).
     /// </summary>
     static class ImageFixtures
     {
@@ -112,11 +113,47 @@ jpeg('ycbcr.jpg', [100, 90, 200], [1, 2, 3], jfif=True)
 jpeg('cmyk.jpg', [200, 100, 50, 128], [1, 2, 3, 4], adobe=0)
 """;
 
-        /// <summary>Writes every fixture into <paramref name="dir"/>.</summary>
-        public static void Make(string dir)
+        // Headers that claim huge sizes over a few bytes of data, and good files cut short.
+        public const string Crafted = """
+import struct, zlib, sys
+d = sys.argv[1]
+def chunk(t, b): return struct.pack('>I', len(b)) + t + b + struct.pack('>I', zlib.crc32(t + b) & 0xffffffff)
+def png(w, h, ctype, raw):
+    return b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, ctype, 0, 0, 0)) + chunk(b'IDAT', zlib.compress(raw)) + chunk(b'IEND', b'')
+open(d + '/huge.png', 'wb').write(png(60000, 60000, 6, b'\x00' * 1000))
+open(d + '/tall.png', 'wb').write(png(16, 60000, 0, b'\x00' * 1000))
+open(d + '/many.png', 'wb').write(png(10000, 10000, 0, b'\x00' * 1000))
+def seg(m, b): return b'\xff' + bytes([m]) + struct.pack('>H', len(b) + 2) + b
+jpg = b'\xff\xd8' + seg(0xdb, b'\x00' + b'\x01' * 64) + seg(0xc0, struct.pack('>BHHB', 8, 60000, 60000, 1) + b'\x01\x11\x00')
+jpg += seg(0xc4, b'\x00' + b'\x01' + b'\x00' * 15 + b'\x0a') + seg(0xc4, b'\x10' + b'\x01' + b'\x00' * 15 + b'\x00')
+open(d + '/huge.jpg', 'wb').write(jpg + seg(0xda, b'\x01\x01\x00\x00\x3f\x00') + b'\x48\x0f' + b'\xff\xd9')
+open(d + '/huge.bmp', 'wb').write(b'BM' + struct.pack('<IHHI', 54 + 64, 0, 0, 54) + struct.pack('<IiiHHIIiiII', 40, 60000, 60000, 1, 24, 0, 0, 2835, 2835, 0, 0) + b'\x00' * 64)
+open(d + '/huge.tga', 'wb').write(struct.pack('<BBBHHBHHHHBB', 0, 0, 2, 0, 0, 0, 0, 0, 30000, 30000, 24, 0x20) + b'\x00' * 64)
+open(d + '/max.tga', 'wb').write(struct.pack('<BBBHHBHHHHBB', 0, 0, 2, 0, 0, 0, 0, 0, 65535, 65535, 24, 0x20) + b'\x00' * 64)
+tga = struct.pack('<BBBHHBHHHHBB', 0, 0, 2, 0, 0, 0, 0, 0, 16, 16, 24, 0x20)
+open(d + '/truncated.tga', 'wb').write(tga + b'\x80' * 100)
+open(d + '/empty.png', 'wb').write(b'')
+good = png(64, 64, 6, b''.join(b'\x00' + bytes(range(256)) for _ in range(64)))
+open(d + '/good.png', 'wb').write(good)
+open(d + '/truncated.png', 'wb').write(good[:len(good) // 2])
+open(d + '/header_only.png', 'wb').write(good[:33])
+bmp = b'BM' + struct.pack('<IHHI', 54 + 768, 0, 0, 54) + struct.pack('<IiiHHIIiiII', 40, 16, 16, 1, 24, 0, 768, 2835, 2835, 0, 0)
+open(d + '/truncated.bmp', 'wb').write(bmp + b'\x80' * 100)
+open(d + '/truncated.jpg', 'wb').write(jpg[:40])
+small = jpg.replace(struct.pack('>HH', 60000, 60000), struct.pack('>HH', 8, 8)) + seg(0xda, b'\x01\x01\x00\x00\x3f\x00') + b'\x48\x0f'
+open(d + '/no_eoi.jpg', 'wb').write(small)
+open(d + '/complete.jpg', 'wb').write(small + b'\xff\xd9')
+""";
+
+        /// <summary>Writes every format fixture (<see cref="Writers"/>) into <paramref name="dir"/>.</summary>
+        public static void Make(string dir) => Write(Writers, dir);
+
+        /// <summary>Runs one of the writer scripts on <paramref name="dir"/>.</summary>
+        /// <exception cref="InvalidOperationException">The script failed (its output is the message).</exception>
+        public static void Write(string script, string dir)
         {
-            var (code, output) = TestDirs.Python(Writers, dir);
-            Assert.That(code, Is.EqualTo(0), output);
+            var (code, output) = TestDirs.Python(script, dir);
+            if (code != 0) throw new InvalidOperationException($"fixture writer failed ({code}): {output}");
         }
     }
 }

@@ -33,7 +33,8 @@ namespace Wasserforge.Training.Data.Decoding
         /// <summary>
         /// ImageSharp set up for these limits: only the PNG, JPEG, TGA and BMP decoders are registered (no GIF,
         /// TIFF, WebP or PBM code is reachable), one thread, and an allocator that refuses any single buffer
-        /// larger than 16-bit RGBA of <see cref="MaxPixels"/> (a second line of defence behind the header checks).
+        /// larger than 8 bytes per pixel of <see cref="MaxPixels"/> plus 16 MiB (a second line of defence behind the
+        /// header checks) and pools at most 64 MiB.
         /// </summary>
         internal Configuration Configuration => _configuration ??= Create();
 
