@@ -134,14 +134,6 @@ namespace Wasserforge.Cli.Output
 
         static string Uncapitalised(string s) => char.ToLowerInvariant(s[0]) + s.Substring(1);
 
-        /// <summary>Bytes in words: 512 bytes, 3.2 MB, 1.5 GB (powers of 1024).</summary>
-        public static string Size(double bytes)
-        {
-            string[] units = { "bytes", "KB", "MB", "GB", "TB", "PB", "EB" };
-            var v = bytes;
-            var u = 0;
-            while (v >= 1024 && u < units.Length - 1) { v /= 1024; u++; }
-            return u == 0 ? $"{bytes:0} bytes" : v.ToString(v >= 100 ? "0" : "0.0", CultureInfo.InvariantCulture) + " " + units[u];
-        }
+        static string Size(double bytes) => Wasserforge.Training.Config.ByteSize.Describe(bytes);
     }
 }
