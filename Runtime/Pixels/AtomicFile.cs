@@ -19,8 +19,8 @@ namespace Wasserforge.Pixels
         /// </summary>
         /// <exception cref="ArgumentException"><paramref name="path"/> is empty or invalid.</exception>
         /// <exception cref="IOException">
-        /// The destination is a folder, a device, a FIFO, a socket or a link loop (nothing is written), or the
-        /// file cannot be written; the message names it.
+        /// The destination is a folder, a device, a FIFO, a socket, a link loop or below a file (nothing is
+        /// written), or the file cannot be written; the message names it.
         /// </exception>
         /// <exception cref="UnauthorizedAccessException">The folder or file is not writable.</exception>
         public static void Write(string path, byte[] bytes)
@@ -32,6 +32,8 @@ namespace Wasserforge.Pixels
             if (kind == OutputTarget.Kind.Folder) throw new IOException($"{named}: is a folder, not a file.");
             if (kind == OutputTarget.Kind.Special)
                 throw new IOException($"{named}: is a {what}, not a regular file; outputs only replace regular files, so nothing was written (give a file path).");
+            var blocker = OutputTarget.FileInTheWay(target);
+            if (blocker != null) throw new IOException($"{named}: {blocker} is a file, not a folder, so nothing can be written below it.");
             var dir = Path.GetDirectoryName(target);
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
             var tmp = Path.Combine(dir ?? "", "." + Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");

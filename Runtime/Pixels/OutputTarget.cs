@@ -47,6 +47,20 @@ namespace Wasserforge.Pixels
             throw new IOException($"{fullPath}: more than {MaxLinks} symbolic links in a row (a link loop?); nothing was written.");
         }
 
+        /// <summary>
+        /// The nearest existing folder above <paramref name="fullPath"/> when it is not a folder (a file where a
+        /// folder would have to be created), or null when the path can be created.
+        /// </summary>
+        internal static string FileInTheWay(string fullPath)
+        {
+            for (var dir = Path.GetDirectoryName(fullPath); !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
+            {
+                if (Directory.Exists(dir)) return null;
+                if (File.Exists(dir)) return dir;
+            }
+            return null;
+        }
+
         static Kind Classify(string path, out string what, out string link)
         {
             link = null;

@@ -138,6 +138,36 @@ namespace Wasserforge.Tests.Pixels
         }
 
         [Test]
+        public void APathBelowAFileIsRefusedNamingTheFile()
+        {
+            var file = Path.Combine(_dir, "a-file");
+            File.WriteAllBytes(file, new byte[] { 5 });
+            var e = Assert.Throws<IOException>(() => AtomicFile.Write(Path.Combine(file, "sub", "out.png"), new byte[] { 1 }));
+            Assert.That(e.Message, Does.Contain(file + " is a file, not a folder"));
+            Assert.That(File.ReadAllBytes(file), Is.EqualTo(new byte[] { 5 }));
+        }
+
+        /// <summary>A 64 KB tmpfs stands for a full disk (mounting needs root, as in CI containers).</summary>
+        [Test]
+        public void AFullDiskKeepsTheOldFileAndLeavesNoTemporary()
+        {
+            RequireUnix();
+            var disk = Path.Combine(_dir, "disk");
+            Directory.CreateDirectory(disk);
+            if (Sh($"mount -t tmpfs -o size=64k tmpfs {Q(disk)}") != 0) Assert.Ignore("needs root to mount a small tmpfs");
+            try
+            {
+                var path = Path.Combine(disk, "out.npy");
+                AtomicFile.Write(path, new byte[] { 1, 2, 3 });
+                var e = Assert.Throws<IOException>(() => AtomicFile.Write(path, new byte[256 * 1024]));
+                Assert.That(e.Message, Does.Contain(path).And.Contain("cannot write"));
+                Assert.That(File.ReadAllBytes(path), Is.EqualTo(new byte[] { 1, 2, 3 }), "the old file is kept");
+                Assert.That(Directory.GetFiles(disk), Is.EqualTo(new[] { path }), "no temporary left");
+            }
+            finally { Sh($"umount {Q(disk)} || umount -l {Q(disk)}"); }
+        }
+
+        [Test]
         public void ARegularFileIsReplacedInPlace()
         {
             var path = Path.Combine(_dir, "a", "b.bin");

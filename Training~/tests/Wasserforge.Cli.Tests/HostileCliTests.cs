@@ -117,6 +117,37 @@ namespace Wasserforge.Cli.Tests
         }
 
         [Test]
+        public void AModelPathThatIsALinkLoopOrADanglingLinkIsOneLine()
+        {
+            if (!File.Exists("/bin/ln")) Assert.Ignore("needs ln");
+            var models = Path.Combine(Path.GetTempPath(), "wf-hostile-models-" + Guid.NewGuid().ToString("N").Substring(0, 8));
+            Directory.CreateDirectory(models);
+            try
+            {
+                using (var p = Process.Start("/bin/sh", new[] { "-c", $"cd '{models}' && ln -s loop.onnx loop.onnx && ln -s nowhere.onnx dangling.onnx" })) p.WaitForExit();
+                AssertOneClearLine(Run("sample", Path.Combine(models, "loop.onnx"), "-o", Out("a.png")), "loop.onnx");
+                AssertOneClearLine(Run("sample", Path.Combine(models, "dangling.onnx"), "-o", Out("a.png")), "dangling.onnx");
+            }
+            finally { Directory.Delete(models, true); }
+        }
+
+        [Test]
+        public void AnEmptyOutputNameSaysWhatToGive()
+        {
+            AssertOneClearLine(Run("sample", Rgb, "-o", ""), "-o needs a file name");
+        }
+
+        [Test]
+        public void AnOutputBelowAFileNamesTheFile()
+        {
+            var file = Out("a-file");
+            File.WriteAllText(file, "x");
+            var r = Run("sample", Rgb, "-o", Path.Combine(file, "out.png"));
+            Assert.That(r.code, Is.EqualTo(1));
+            Assert.That(r.error, Does.Contain(file + " is a file, not a folder"));
+        }
+
+        [Test]
         public void AFifoAsOutputIsRefusedBeforeGenerating()
         {
             if (!File.Exists("/usr/bin/mkfifo")) Assert.Ignore("needs mkfifo");

@@ -127,6 +127,23 @@ namespace Wasserforge.Studio.Tests
             Assert.That(answer.Status, Is.EqualTo(200), answer.Body);
         }
 
+        [TestCase("/static/../../../etc/passwd")]
+        [TestCase("/static/..%2f..%2fetc%2fpasswd")]
+        [TestCase("/static/%2e%2e%2f%2e%2e%2fetc%2fpasswd")]
+        [TestCase("/static/..%5c..%5cwindows%5cwin.ini")]
+        [TestCase("/static/....//....//etc/passwd")]
+        [TestCase("/static/%252e%252e%252fetc%252fpasswd")]
+        [TestCase("/static//etc/passwd")]
+        [TestCase("/static/explorer.js%00.png")]
+        [TestCase("/api/run/sample.png/../../../etc/passwd")]
+        public async Task PathTraversalFindsNothing(string path)
+        {
+            await using var studio = await StudioFixture.StartAsync(Model);
+            var answer = await RawHttp.SendAsync(studio.Url, "GET", path, "Host: " + Own(studio));
+            Assert.That(answer.Status, Is.EqualTo(404).Or.EqualTo(400), answer.Headers);
+            Assert.That(answer.Body, Does.Not.Contain("root:").And.Not.Contain("[fonts]"));
+        }
+
         [Test]
         public async Task PagesCannotBeFramedOrEmbeddedByOtherSites()
         {

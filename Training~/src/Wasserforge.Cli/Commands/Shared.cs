@@ -77,6 +77,8 @@ namespace Wasserforge.Cli.Commands
                 throw new ArgumentException($"-o {path} is a folder; give a file name in it, e.g. -o {Path.Combine(path, "samples.png")} (with --separate each image is named after it: samples_<seed>.png).");
             if (kind == OutputTarget.Kind.Special)
                 throw new ArgumentException($"-o {path}{(target == full ? "" : " (a link to " + target + ")")} is a {what}, not a file; outputs are written to regular files only.");
+            var blocker = OutputTarget.FileInTheWay(target);
+            if (blocker != null) throw new ArgumentException($"-o {path}: {blocker} is a file, not a folder, so nothing can be written below it.");
         }
 
         /// <summary>Refuses a negative --gap before any work is done.</summary>
