@@ -108,6 +108,17 @@ def main():
     save(gemm_model("broken_v1_missing_width.onnx", 8, (3, 4, 4), 5, metadata("image", 8, 3, 4, 4, drop=("wasserforge.width",)))[0], "broken_v1_missing_width.onnx")
     save(gemm_model("broken_v99_contract.onnx", 8, (3, 4, 4), 5, metadata("image", 8, 3, 4, 4, version="99"))[0], "broken_v99_contract.onnx")
 
+    # Valid by the contract, wrong in their values: a generator that diverged in training. Bias value 5
+    # (channel 0, row 1, column 1 of every sample) is NaN, or +inf without the tanh.
+    for file, value, tanh in (("generator_v1_nan_4x4.onnx", np.nan, True), ("generator_v1_inf_4x4.onnx", np.inf, False)):
+        model, _, b = gemm_model(file, 8, (3, 4, 4), 6, metadata("image", 8, 3, 4, 4), tanh=tanh)
+        b = b.copy()
+        b[5] = value
+        for t in model.graph.initializer:
+            if t.name == "B":
+                t.CopyFrom(numpy_helper.from_array(b, "B"))
+        save(model, file)
+
     # {fixture: {"shape": [N, ...], "latents": [N*L floats], "output": [flat floats]}}; float32 values
     # written with Python's shortest round-trip repr of their float64 value.
     flat = {f: {"shape": e["shape"], "latents": [float(v) for row in e["latents"] for v in row],

@@ -147,10 +147,11 @@ namespace Wasserforge.Studio.Tests
             await Assertions.Expect(page.Locator("#label")).ToHaveTextAsync("centre: walk");
             await page.Locator("#walk").ClickAsync();
             await Assertions.Expect(page.Locator("#walk")).ToHaveTextAsync("Play walk");
-            await page.WaitForTimeoutAsync(400); // let a step already sent finish
-            var paused = await VersionAsync(studio);
-            await page.WaitForTimeoutAsync(1000);
-            Assert.That(await VersionAsync(studio), Is.EqualTo(paused), "no more steps after pause");
+            // The page's walk loop says when it has ended (after the step in flight, if any, was answered).
+            await page.WaitForFunctionAsync("() => document.body.dataset.walkStopped !== undefined");
+            var last = int.Parse(await page.EvaluateAsync<string>("() => document.body.dataset.walkStopped"));
+            Assert.That(await VersionAsync(studio), Is.EqualTo(last), "the studio made no step after the page's last one");
+            Assert.That(await page.EvaluateAsync<string>("() => document.body.dataset.walking"), Is.EqualTo("0"));
         }
 
         [Test]

@@ -86,9 +86,14 @@ namespace Wasserforge.Studio.Tests
             await page.WaitForFunctionAsync("() => document.getElementById('sample').naturalWidth === 12");
 
             await page.Locator("#open-model").ClickAsync();
-            await page.WaitForURLAsync("**/explorer");
-            await Assertions.Expect(page.Locator("#model")).ToContainTextAsync("run1.onnx");
-            await Assertions.Expect(page.Locator("#grid canvas")).ToHaveCountAsync(25);
+            // The monitor page goes to /explorer once the studio has answered the open; the explorer page
+            // marks the grid version it shows once its pixels are drawn. No clock in either wait.
+            await page.WaitForURLAsync("**/explorer", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+            await page.WaitForFunctionAsync("() => !!document.body.dataset.gridVersion");
+            Assert.That(await page.Locator("#model").TextContentAsync(), Does.Contain("run1.onnx"));
+            Assert.That(await page.Locator("#grid canvas").CountAsync(), Is.EqualTo(25));
+            Assert.That(int.Parse(await page.EvaluateAsync<string>("() => document.body.dataset.gridVersion")), Is.EqualTo(studio.Server.Explorer.Version),
+                "the page shows the grid of the model the studio opened");
         }
     }
 }

@@ -32,10 +32,12 @@ namespace Wasserforge.Cli.Commands
                 var path = p.GetValue(output);
                 var fmt = Shared.Format(p.GetValue(format), path);
                 if (p.GetValue(separate) && fmt != "png") throw new ArgumentException("--separate writes PNG files; drop it or use a .png output.");
+                var gapPixels = Shared.Gap(p.GetValue(gap));
                 using var g = GeneratorModel.Load(p.GetValue(model), Shared.Options(p.GetValue(device)));
+                Shared.CheckLimits(g, k, fmt, p.GetValue(separate), k, gapPixels, "--steps", null);
                 var a = Shared.Latent(p.GetValue(from), g.LatentDim);
                 var b = Shared.Latent(p.GetValue(to), g.LatentDim);
-                var z = new float[checked(k * g.LatentDim)];
+                var z = new float[k * g.LatentDim];
                 for (var i = 0; i < k; i++)
                 {
                     var t = (float)i / (k - 1);
@@ -44,7 +46,7 @@ namespace Wasserforge.Cli.Commands
                 }
                 var digits = (k - 1).ToString(CultureInfo.InvariantCulture).Length;
                 Func<int, string> names = p.GetValue(separate) ? i => Shared.Numbered(path, i.ToString("D" + digits, CultureInfo.InvariantCulture)) : null;
-                var files = Shared.WriteSamples(g, z, k, k, p.GetValue(gap), path, fmt, names, console);
+                var files = Shared.WriteSamples(g, z, k, k, gapPixels, path, fmt, names, console, i => $"frame {i}");
                 var where = files.Length == 1 ? files[0] : $"{files.Length} files ({files[0]} …)";
                 console.Out.WriteLine($"wrote a {k}-frame {(p.GetValue(slerp) ? "slerp" : "lerp")} interpolation to {where} [{g.ActiveDevice}]");
                 return 0;

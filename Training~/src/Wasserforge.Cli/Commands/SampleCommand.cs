@@ -28,23 +28,27 @@ namespace Wasserforge.Cli.Commands
             cmd.SetAction(p => console.Guard(() =>
             {
                 var (cols, rows) = Shared.ParseGrid(p.GetValue(grid));
-                var n = p.GetValue(count) ?? (cols > 0 ? cols * rows : 16);
+                var cells = (long)cols * rows;
+                if (cells > int.MaxValue) throw new ArgumentException($"--grid {cols}x{rows} holds {cells} samples, more than a count can be ({int.MaxValue}).");
+                var n = p.GetValue(count) ?? (cols > 0 ? (int)cells : 16);
                 if (n < 1) throw new ArgumentException("--count must be at least 1.");
-                if (cols > 0 && cols * rows != n) throw new ArgumentException($"--grid {cols}x{rows} holds {cols * rows} samples but --count is {n}.");
+                if (cols > 0 && cells != n) throw new ArgumentException($"--grid {cols}x{rows} holds {cells} samples but --count is {n}.");
                 var psi = p.GetValue(truncation);
                 if (!(psi >= 0) || float.IsInfinity(psi)) throw new ArgumentException($"--truncation {psi} must be a number ≥ 0 (1 = none).");
                 var path = p.GetValue(output);
                 var fmt = Shared.Format(p.GetValue(format), path);
                 if (p.GetValue(separate) && fmt != "png") throw new ArgumentException("--separate writes PNG files; drop it or use a .png output.");
+                var gapPixels = Shared.Gap(p.GetValue(gap));
+                using var g = GeneratorModel.Load(p.GetValue(model), Shared.Options(p.GetValue(device)));
+                Shared.CheckLimits(g, n, fmt, p.GetValue(separate), cols, gapPixels, "--count", "For more, run several times: --seed picks the first seed of each run.");
                 var seeds = new ulong[n];
                 for (var i = 0; i < n; i++) seeds[i] = unchecked(p.GetValue(seed) + (ulong)i);
-                using var g = GeneratorModel.Load(p.GetValue(model), Shared.Options(p.GetValue(device)));
-                var z = new float[checked(n * g.LatentDim)];
+                var z = new float[n * g.LatentDim];
                 LatentSampler.SampleBatch(seeds, g.LatentDim, z);
                 LatentMath.Truncate(z, psi);
                 Func<int, string> names = p.GetValue(separate) ? k => Shared.Numbered(path, seeds[k].ToString(CultureInfo.InvariantCulture)) : null;
                 var layout = cols > 0 ? cols : (int)Math.Ceiling(Math.Sqrt(n));
-                var files = Shared.WriteSamples(g, z, n, layout, p.GetValue(gap), path, fmt, names, console);
+                var files = Shared.WriteSamples(g, z, n, layout, gapPixels, path, fmt, names, console, k => $"sample {k} (seed {seeds[k]})");
                 var where = files.Length == 1 ? files[0] : $"{files.Length} files ({files[0]} …)";
                 console.Out.WriteLine($"wrote {n} samples (seeds {seeds[0]}..{seeds[n - 1]}{(psi != 1f ? ", ψ " + psi.ToString(CultureInfo.InvariantCulture) : "")}) to {where} [{g.ActiveDevice}]");
                 return 0;

@@ -54,11 +54,47 @@ namespace Wasserforge.Cli.Commands
             return (c, r);
         }
 
+        /// <summary>
+        /// The output format, from --format or the output's extension; refuses an output that is a folder or
+        /// a device before any work is done (the write itself would refuse it too, after generating).
+        /// </summary>
         public static string Format(string format, string path)
         {
+            CheckOutput(path);
             var f = (format ?? Path.GetExtension(path).TrimStart('.')).ToLowerInvariant();
             if (f != "png" && f != "npy") throw new ArgumentException($"format '{f}' is not png or npy (use --format or an output ending in .png or .npy).");
             return f;
+        }
+
+        /// <summary>Refuses an -o that names a folder (with an example of a file name in it) or a device, FIFO or socket.</summary>
+        /// <exception cref="ArgumentException">The output is not a file path.</exception>
+        public static void CheckOutput(string path)
+        {
+            if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("-o needs a file name, e.g. -o samples.png.");
+            var full = Path.GetFullPath(path);
+            var target = OutputTarget.Resolve(full, out var kind, out var what);
+            if (kind == OutputTarget.Kind.Folder)
+                throw new ArgumentException($"-o {path} is a folder; give a file name in it, e.g. -o {Path.Combine(path, "samples.png")} (with --separate each image is named after it: samples_<seed>.png).");
+            if (kind == OutputTarget.Kind.Special)
+                throw new ArgumentException($"-o {path}{(target == full ? "" : " (a link to " + target + ")")} is a {what}, not a file; outputs are written to regular files only.");
+            var blocker = OutputTarget.FileInTheWay(target);
+            if (blocker != null) throw new ArgumentException($"-o {path}: {blocker} is a file, not a folder, so nothing can be written below it.");
+        }
+
+        /// <summary>Refuses a negative --gap before any work is done.</summary>
+        public static int Gap(int gap) => gap >= 0 ? gap : throw new ArgumentException($"--gap {gap} must be 0 or more.");
+
+        /// <summary>
+        /// Refuses, before anything is allocated, <paramref name="n"/> samples of <paramref name="g"/> written as
+        /// <paramref name="format"/> (a sheet of <paramref name="cols"/> columns, 0 = near-square) when they do not
+        /// fit in memory (see <see cref="GenerationLimits"/>).
+        /// </summary>
+        /// <exception cref="ArgumentException">Too many samples (or too wide a gap); the message says the limit and why.</exception>
+        public static void CheckLimits(GeneratorModel g, long n, string format, bool separate, int cols, int gap, string countOption, string advice)
+        {
+            var layout = format == "npy" ? OutputLayout.Npy : !g.Description.IsImage ? OutputLayout.Scatter : separate ? OutputLayout.Separate : OutputLayout.Sheet;
+            new GenerationLimits(g.LatentDim, g.ValuesPerSample, g.Width, g.Height)
+                .Check(n, layout, count => cols > 0 ? cols : (long)Math.Ceiling(Math.Sqrt(count)), gap, countOption, advice);
         }
 
         /// <summary>A latent from a plain seed ("42") or latent text (seed:N, seed:N@ψ, wf1:…).</summary>
@@ -67,30 +103,48 @@ namespace Wasserforge.Cli.Commands
 
         /// <summary>
         /// Runs the model on <paramref name="n"/> latents, <see cref="Batch"/> at a time, into NCHW floats;
-        /// on a terminal, large runs show a progress bar.
+        /// on a terminal, large runs show a progress bar. <paramref name="label"/> names sample k in errors
+        /// (e.g. "seed 42").
         /// </summary>
-        public static float[] Generate(GeneratorModel g, float[] z, int n, CliConsole console)
+        /// <exception cref="WasserforgeException">The model produced NaN or an infinity: it is broken, and nothing is returned.</exception>
+        public static float[] Generate(GeneratorModel g, float[] z, int n, CliConsole console, Func<int, string> label = null)
         {
-            if (console == null || !console.Interactive || n <= Batch) return Generate(g, z, n, (Action<int>)null);
+            if (console == null || !console.Interactive || n <= Batch) return Generate(g, z, n, (Action<int>)null, label);
             float[] result = null;
             AnsiConsole.Progress().AutoClear(true).Start(ctx =>
             {
                 var task = ctx.AddTask($"generating {n} samples", maxValue: n);
-                result = Generate(g, z, n, done => task.Value = done);
+                result = Generate(g, z, n, done => task.Value = done, label);
             });
             return result;
         }
 
-        static float[] Generate(GeneratorModel g, float[] z, int n, Action<int> progress)
+        static float[] Generate(GeneratorModel g, float[] z, int n, Action<int> progress, Func<int, string> label)
         {
             var output = new float[checked(n * g.ValuesPerSample)];
             for (var start = 0; start < n; start += Batch)
             {
                 var m = Math.Min(Batch, n - start);
-                g.Generate(z.AsSpan(start * g.LatentDim, m * g.LatentDim), m, output.AsSpan(start * g.ValuesPerSample, m * g.ValuesPerSample));
+                var batch = output.AsSpan(start * g.ValuesPerSample, m * g.ValuesPerSample);
+                g.Generate(z.AsSpan(start * g.LatentDim, m * g.LatentDim), m, batch);
+                RequireFinite(g, batch, start, label);
                 progress?.Invoke(start + m);
             }
             return output;
+        }
+
+        // A diverged generator outputs NaN, which PixelConverter would turn into black pixels without a word.
+        static void RequireFinite(GeneratorModel g, ReadOnlySpan<float> batch, int first, Func<int, string> label)
+        {
+            for (var i = 0; i < batch.Length; i++)
+            {
+                if (float.IsFinite(batch[i])) continue;
+                var k = first + i / g.ValuesPerSample;
+                var which = label != null ? label(k) : "sample " + k;
+                var value = float.IsNaN(batch[i]) ? "NaN" : "an infinite value";
+                throw new WasserforgeException($"{g.Source}: the generator output {value} for {which}, so its images would be black or garbage; nothing was written. " +
+                    "The model is broken (usually a training run that diverged): export an earlier checkpoint or train again.");
+            }
         }
 
         /// <summary>
@@ -98,9 +152,9 @@ namespace Wasserforge.Cli.Commands
         /// (or [N, D] for a point generator); png = a sheet of <paramref name="cols"/> columns, or with
         /// <paramref name="names"/> one file per image. Returns the files written.
         /// </summary>
-        public static string[] WriteSamples(GeneratorModel g, float[] z, int n, int cols, int gap, string path, string format, Func<int, string> names, CliConsole console = null)
+        public static string[] WriteSamples(GeneratorModel g, float[] z, int n, int cols, int gap, string path, string format, Func<int, string> names, CliConsole console = null, Func<int, string> label = null)
         {
-            var output = Generate(g, z, n, console);
+            var output = Generate(g, z, n, console, label);
             if (format == "npy")
             {
                 if (g.Description.IsImage) NpyWriter.WriteFile(path, output, n, g.Channels, g.Height, g.Width);

@@ -41,23 +41,23 @@ namespace Wasserforge.Studio.Explorer
             SaveSession();
         }
 
-        /// <summary>One image (RGBA, top-down) of an anchor, or of the interpolation path at t.</summary>
+        /// <summary>The PNG of the interpolation path at t.</summary>
         /// <exception cref="InvalidOperationException">No model, or not enough anchors.</exception>
-        public Task<byte[]> PathPngAsync(float t) => RenderOneAsync(Read(s => s.PathPoint(t)));
+        public Task<byte[]> PathPngAsync(float t) => RenderOneAsync(s => s.PathPoint(t));
 
         /// <summary>The PNG of anchor <paramref name="index"/> (truncated like the grid).</summary>
         /// <exception cref="ArgumentOutOfRangeException">No such anchor.</exception>
-        public Task<byte[]> AnchorPngAsync(int index) => RenderOneAsync(Read(s =>
+        public Task<byte[]> AnchorPngAsync(int index) => RenderOneAsync(s =>
         {
             if (index < 0 || index >= s.Anchors.Count) throw new ArgumentOutOfRangeException(nameof(index), $"there is no anchor {index}.");
             var z = (float[])s.Anchors[index].Clone();
             Latent.LatentMath.Truncate(z, s.Truncation);
             return z;
-        }));
+        });
 
         /// <summary>The K frames of the interpolation path as RGBA (frames in order, rows top-down).</summary>
         /// <exception cref="InvalidOperationException">No model, or fewer than two anchors.</exception>
-        public Task<byte[]> PathStripRgbaAsync() => RenderManyAsync(Read(s => s.PathLatents()));
+        public Task<byte[]> PathStripRgbaAsync() => RenderManyAsync(s => s.PathLatents());
 
         /// <summary>An n × n bilinear blend of the four anchors as RGBA (row-major, rows top-down).</summary>
         /// <exception cref="InvalidOperationException">No model, or fewer than four anchors.</exception>
@@ -65,30 +65,36 @@ namespace Wasserforge.Studio.Explorer
         public Task<byte[]> BlendRgbaAsync(int n)
         {
             if (n < 2 || n > 16) throw new ArgumentOutOfRangeException(nameof(n), $"blend size {n} must be 2 to 16.");
-            return RenderManyAsync(Read(s => s.BlendLatents(n, n)));
+            return RenderManyAsync(s => s.BlendLatents(n, n));
         }
 
-        Task<byte[]> RenderManyAsync(float[] latents)
+        Task<byte[]> RenderManyAsync(Func<ExplorerState, float[]> latentsOf) => RenderAsync(latentsOf, (model, latents) =>
         {
-            var model = _model;
-            return Task.Run(() =>
-            {
-                var count = latents.Length / model.LatentDim;
-                var rgba = new byte[count * model.Width * model.Height * 4];
-                model.GenerateRgba32(latents, count, rgba);
-                return rgba;
-            });
-        }
+            var count = latents.Length / model.LatentDim;
+            var rgba = new byte[count * model.Width * model.Height * 4];
+            model.GenerateRgba32(latents, count, rgba);
+            return rgba;
+        });
 
-        Task<byte[]> RenderOneAsync(float[] latent)
+        Task<byte[]> RenderOneAsync(Func<ExplorerState, float[]> latentOf) => RenderAsync(latentOf, (model, latent) =>
         {
-            var model = _model;
-            return Task.Run(() =>
+            var rgba = new byte[model.Width * model.Height * 4];
+            model.GenerateRgba32(latent, 1, rgba);
+            return PngEncoder.Encode(rgba, model.Width, model.Height, 4);
+        });
+
+        /// <summary>
+        /// Reads latents from the state and renders them off the request thread with the model open now,
+        /// under a lease taken with the lock held: opening another model meanwhile cannot free this one.
+        /// </summary>
+        internal Task<T> RenderAsync<T>(Func<ExplorerState, float[]> latentsOf, Func<GeneratorModel, float[], T> render)
+        {
+            lock (_lock)
             {
-                var rgba = new byte[model.Width * model.Height * 4];
-                model.GenerateRgba32(latent, 1, rgba);
-                return PngEncoder.Encode(rgba, model.Width, model.Height, 4);
-            });
+                if (_state == null) throw new InvalidOperationException(Error);
+                var latents = latentsOf(_state);
+                return _shared.RunAsync(model => render(model, latents));
+            }
         }
 
         /// <summary>
@@ -99,13 +105,22 @@ namespace Wasserforge.Studio.Explorer
         public ExportResult Export()
         {
             ExplorerState copy;
+            SharedModel shared;
+            string modelPath;
             lock (_lock)
             {
                 if (_state == null) throw new InvalidOperationException(Error);
                 copy = Snapshot(_state);
+                shared = _shared;
+                modelPath = ModelPath;
+                shared.TryAcquire();   // always succeeds under the lock
             }
-            var folder = NewExportFolder();
-            return new ExportResult(folder, SelectionExport.Write(_model, copy, folder));
+            try
+            {
+                var folder = NewExportFolder(modelPath);
+                return new ExportResult(folder, SelectionExport.Write(shared.Model, copy, folder));
+            }
+            finally { shared.Release(); }
         }
 
         // A private copy of what an export needs, so generating does not hold the lock.
@@ -119,9 +134,9 @@ namespace Wasserforge.Studio.Explorer
             return c;
         }
 
-        string NewExportFolder()
+        static string NewExportFolder(string modelPath)
         {
-            var root = ModelPath + ".exports";
+            var root = modelPath + ".exports";
             var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss");
             var folder = Path.Combine(root, stamp);
             for (var i = 2; Directory.Exists(folder); i++) folder = Path.Combine(root, $"{stamp}-{i}");

@@ -12,13 +12,17 @@ namespace Wasserforge.Studio.Explorer
     /// starts rendering the new grid off the request thread (cancelling the previous render); image
     /// requests carry the version they want, so a stale request never shows a newer grid by mistake.
     /// A model that cannot be loaded leaves the host in an error state with the loader's message.
+    /// Loading happens outside the lock (other requests keep being answered), and a replaced or closed
+    /// model is disposed only after the renders using it have finished (<see cref="SharedModel"/>).
     /// </summary>
     public sealed partial class ExplorerHost : IDisposable
     {
         readonly object _lock = new object();
         readonly int _columns, _rows;
         GeneratorModel _model;
+        SharedModel _shared;
         ExplorerRenderer _renderer;
+        bool _disposed;
         ExplorerState _state;
         GridRender _grid;
         LatentWalkDriver _walk;
@@ -43,8 +47,8 @@ namespace Wasserforge.Studio.Explorer
         public int AnchorVersion { get; private set; }
         /// <summary>Milliseconds the current grid took to generate (0 while it renders), for benchmarks.</summary>
         public double LastRenderMs { get { lock (_lock) return _grid?.RenderMs ?? 0; } }
-        /// <summary>The open model, or null.</summary>
-        public GeneratorModel Model => _model;
+        /// <summary>The open model and its renders' leases, or null (for tests).</summary>
+        internal SharedModel Current { get { lock (_lock) return _shared; } }
 
         /// <summary>
         /// Opens <paramref name="path"/> (replacing any open model) and restores its session
@@ -53,26 +57,40 @@ namespace Wasserforge.Studio.Explorer
         /// </summary>
         public bool Open(string path)
         {
+            var full = Path.GetFullPath(path);
+            GeneratorModel loaded = null;
+            string error = null;
+            try
+            {
+                loaded = GeneratorModel.Load(full);
+                if (loaded.Width < 1 || loaded.Height < 1 || loaded.Channels < 1)
+                    throw new ModelLoadException(full, ModelLoadError.WrongOutput, "it does not generate images (no width, height or channels), so there is nothing to explore.");
+            }
+            catch (WasserforgeException e)
+            {
+                loaded?.Dispose();
+                loaded = null;
+                error = e.Message;
+            }
             lock (_lock)
             {
-                CloseModel();
-                ModelPath = Path.GetFullPath(path);
-                Notice = null;
-                try
+                if (_disposed)
                 {
-                    _model = GeneratorModel.Load(ModelPath);
-                    if (_model.Width < 1 || _model.Height < 1 || _model.Channels < 1)
-                        throw new ModelLoadException(ModelPath, ModelLoadError.WrongOutput, "it does not generate images (no width, height or channels), so there is nothing to explore.");
-                }
-                catch (WasserforgeException e)
-                {
-                    _model?.Dispose();
-                    _model = null;
-                    Error = e.Message;
+                    loaded?.Dispose();
                     return false;
                 }
-                _renderer = new ExplorerRenderer(_model);
-                _state = RestoreSession(ModelPath, _model.LatentDim);
+                CloseModel();
+                ModelPath = full;
+                Notice = null;
+                if (loaded == null)
+                {
+                    Error = error;
+                    return false;
+                }
+                _model = loaded;
+                _shared = new SharedModel(loaded);
+                _renderer = new ExplorerRenderer(loaded);
+                _state = RestoreSession(ModelPath, loaded.LatentDim);
                 Error = null;
                 GridChanged();
                 AnchorVersion++;
@@ -121,7 +139,9 @@ namespace Wasserforge.Studio.Explorer
         {
             Version++;
             var latents = _state.GridLatents();
-            _grid = new GridRender(Version, _state.CellCount, _model.Width, _model.Height, _renderer.RenderAsync(latents, _state.CellCount));
+            _shared.TryAcquire();   // always succeeds: the model is only closed under this lock
+            var pixels = _shared.ReleaseWhenDone(_renderer.RenderAsync(latents, _state.CellCount));
+            _grid = new GridRender(Version, _state.CellCount, _model.Width, _model.Height, pixels);
             // A superseded render ends cancelled; observe it so it is not reported as unobserved.
             _grid.Pixels.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
         }
@@ -164,7 +184,8 @@ namespace Wasserforge.Studio.Explorer
             _walk.Advance();
         });
 
-        void CloseModel()
+        /// <summary>Saves the session, cancels rendering and closes the model; the returned task ends once its session is freed.</summary>
+        Task CloseModel()
         {
             // Like the Unity window: the session (centre, anchors, bookmarks) is kept next to the model.
             if (_state != null)
@@ -173,18 +194,29 @@ namespace Wasserforge.Studio.Explorer
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException) { }
             }
             _renderer?.Dispose();
+            var closed = _shared?.Close() ?? Task.CompletedTask;
             _grid = null;
             _walk = null;
             _state = null;
-            _model?.Dispose();
+            _shared = null;
             _model = null;
             _renderer = null;
+            return closed;
         }
 
-        /// <summary>Saves the session next to the model, cancels rendering and frees the model.</summary>
+        /// <summary>
+        /// Saves the session next to the model, cancels rendering and frees the model once the renders
+        /// still running have finished (it waits for them: at most the batch each is generating).
+        /// </summary>
         public void Dispose()
         {
-            lock (_lock) CloseModel();
+            Task closed;
+            lock (_lock)
+            {
+                _disposed = true;
+                closed = CloseModel();
+            }
+            closed.GetAwaiter().GetResult();
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -19,7 +20,8 @@ namespace Wasserforge.Studio.Hosting
 {
     /// <summary>
     /// The browser studio: serves the latent explorer (<c>/explorer</c>) and, with a run folder, the
-    /// training monitor (<c>/monitor</c>) on 127.0.0.1 only. Start with <see cref="StartAsync"/>, stop by
+    /// training monitor (<c>/monitor</c>) on 127.0.0.1 only; requests by another address or, for changes, from
+    /// another site's page are refused (<see cref="TrustBoundary"/>). Start with <see cref="StartAsync"/>, stop by
     /// disposing.
     /// </summary>
     public sealed class StudioServer : IAsyncDisposable
@@ -66,9 +68,14 @@ namespace Wasserforge.Studio.Hosting
             var app = builder.Build();
             app.Use(async (ctx, next) =>
             {
-                // Loopback only, even behind a misconfigured proxy: nothing here is meant for another machine.
-                if (ctx.Connection.RemoteIpAddress != null && !IPAddress.IsLoopback(ctx.Connection.RemoteIpAddress)) { ctx.Response.StatusCode = 403; return; }
-                ctx.Response.Headers.CacheControl = "no-store";
+                // This machine, this address, and for changes this studio's own pages only (see TrustBoundary).
+                TrustBoundary.Harden(ctx.Response);
+                var refusal = TrustBoundary.Refusal(ctx);
+                if (refusal != null)
+                {
+                    await Results.Json(new Dictionary<string, string> { ["error"] = "refused: " + refusal }, statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(ctx);
+                    return;
+                }
                 await next();
             });
             var server = new StudioServer(app, explorer, monitor);

@@ -186,13 +186,16 @@ $("export").onclick = async () => {
     document.body.dataset.exported = r.folder;
   } catch (e) { setStatus(e.message); }
 };
+let walkLoop = 0;          // which Play started the loop that runs now
 $("walk").onclick = async () => {
   walking = !walking;
   $("walk").textContent = walking ? "Pause walk" : "Play walk";
   document.body.dataset.walking = walking ? "1" : "0";
   if (!walking) return;
+  const mine = ++walkLoop;
+  delete document.body.dataset.walkStopped;
   await act("walk/start");
-  while (walking) {
+  while (walking && walkLoop === mine) {
     await act("walk/step");
     // Wait for the step's grid (at most 3 s) before the next one, at most 4 steps a second.
     const start = performance.now();
@@ -200,6 +203,8 @@ $("walk").onclick = async () => {
     while (walking && performance.now() - start < 3000 && (!loaded() || performance.now() - start < 250))
       await new Promise((r) => setTimeout(r, 30));
   }
+  // The loop has ended and sends no more steps: say so, with the grid version the last step made.
+  if (walkLoop === mine) document.body.dataset.walkStopped = String(state.version);
 };
 
 fetch("/api/run/").then((r) => { if (r.ok) $("monitor-link").hidden = false; });

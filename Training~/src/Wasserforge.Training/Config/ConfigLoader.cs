@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -20,39 +19,20 @@ namespace Wasserforge.Training.Config
             string text;
             try { text = File.ReadAllText(path); }
             catch (IOException e) { throw new ConfigException(path, "cannot read the file: " + e.Message, 0, e); }
-            var config = Parse(text, path);
+            var tree = YamlTree.Parse(text, path);
+            var config = ConfigBinder.Bind(tree, path);
             ConfigDefaults.Apply(config);
-            ConfigValidator.Validate(config, path);
+            ConfigValidator.Validate(config, path, key => YamlTree.LineOf(tree, key));
             return config;
         }
 
         /// <summary>Parses YAML text without applying defaults or checks.</summary>
-        /// <exception cref="ConfigException">Invalid YAML, an unknown key or a value of the wrong type.</exception>
-        public static TrainConfig Parse(string yaml, string pathForMessages)
-        {
-            var deserializer = new DeserializerBuilder()
-                .WithNamingConvention(UnderscoredNamingConvention.Instance)
-                .Build();
-            try
-            {
-                return deserializer.Deserialize<TrainConfig>(yaml) ?? new TrainConfig();
-            }
-            catch (YamlException e)
-            {
-                var inner = e.InnerException != null ? " (" + e.InnerException.Message + ")" : "";
-                var msg = e.Message;
-                if (msg.Contains("not found on type"))
-                {
-                    // YamlDotNet: "Property 'x' not found on type '...'".
-                    var start = msg.IndexOf('\'');
-                    var end = start >= 0 ? msg.IndexOf('\'', start + 1) : -1;
-                    var key = end > start ? msg.Substring(start + 1, end - start - 1) : "?";
-                    msg = $"unknown key '{key}'. See Training~/config/README.md for the keys of each section.";
-                }
-                else msg = msg + inner;
-                throw new ConfigException(pathForMessages, msg, e.Start.Line, e);
-            }
-        }
+        /// <exception cref="ConfigException">
+        /// Invalid YAML, a key given twice (both lines named), an unknown section or key, or a value of the wrong
+        /// kind (the key, what it must be and what was found).
+        /// </exception>
+        public static TrainConfig Parse(string yaml, string pathForMessages) =>
+            ConfigBinder.Bind(YamlTree.Parse(yaml ?? "", pathForMessages), pathForMessages);
 
         /// <summary>Writes a config as YAML (the resolved config of a run), atomically.</summary>
         public static void Save(TrainConfig config, string path)

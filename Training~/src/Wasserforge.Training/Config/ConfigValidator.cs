@@ -6,11 +6,11 @@ namespace Wasserforge.Training.Config
     /// <summary>Checks a config with defaults applied; every message names the key and the allowed values.</summary>
     public static class ConfigValidator
     {
-        /// <summary>Throws on the first invalid value.</summary>
+        /// <summary>Throws on the first invalid value; <paramref name="lineOf"/> (optional) gives a key's line in the file.</summary>
         /// <exception cref="ConfigException">A value is out of range or a combination is invalid.</exception>
-        public static void Validate(TrainConfig c, string path)
+        public static void Validate(TrainConfig c, string path, Func<string, long> lineOf = null)
         {
-            void Fail(string key, string problem) => throw new ConfigException(path, $"'{key}': {problem}");
+            void Fail(string key, string problem) => throw new ConfigException(path, $"'{key}': {problem}", lineOf?.Invoke(key) ?? 0);
             void OneOf(string key, string value, params string[] allowed)
             {
                 if (!allowed.Contains(value)) Fail(key, $"'{value}' is not one of {string.Join(", ", allowed)}.");
@@ -38,6 +38,9 @@ namespace Wasserforge.Training.Config
             if (c.Model.Width < 1) Fail("model.width", "must be at least 1.");
             if (c.Model.MaxWidth < c.Model.Width) Fail("model.max_width", "must be at least model.width.");
             if (c.Model.Depth < 1) Fail("model.depth", "must be at least 1.");
+            if (c.Model.Tileable && c.Model.Kind == "mlp")
+                Fail("model.tileable", "applies to dcgan image generators; an mlp makes 2-D points, which have no edges to tile. Remove it or use kind: dcgan.");
+            ConfigLimits.Check(c, Fail);
             if (c.Loss.NCritic < 1) Fail("loss.n_critic", "must be at least 1.");
             if (c.Loss.GpLambda < 0) Fail("loss.gp_lambda", "must not be negative.");
             if (c.Loss.Clip < 0) Fail("loss.clip", "must not be negative.");

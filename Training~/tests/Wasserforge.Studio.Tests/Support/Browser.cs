@@ -30,7 +30,12 @@ namespace Wasserforge.Studio.Tests.Support
             b._browser = await b._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = Flags });
             var context = await b._browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, DeviceScaleFactor = 1 });
             b.Page = await context.NewPageAsync();
-            b.Page.SetDefaultTimeout(30000);
+            // No clock in any wait: every wait is for something the page or the studio signals (a data-*
+            // attribute, a URL, an element), so a loaded CI machine makes tests slower, never failed.
+            // A wait whose signal never comes is a bug, and shows as the hung test.
+            b.Page.SetDefaultTimeout(0);
+            b.Page.SetDefaultNavigationTimeout(0);
+            Assertions.SetDefaultExpectTimeout(0);
             return b;
         }
 
