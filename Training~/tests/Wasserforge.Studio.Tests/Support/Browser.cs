@@ -23,6 +23,9 @@ namespace Wasserforge.Studio.Tests.Support
         IBrowser _browser;
         public IPage Page { get; private set; }
 
+        /// <summary>Upper bound on any wait for a page signal: a hang detector, not a timing assumption.</summary>
+        const float SignalBoundMs = 600_000;
+
         public static async Task<Browser> LaunchAsync(int width = 1280, int height = 900)
         {
             if (!File.Exists(Chromium)) Assert.Fail($"{Chromium} is missing: run Tools~/setup.sh (it installs Debian's chromium).");
@@ -32,10 +35,12 @@ namespace Wasserforge.Studio.Tests.Support
             b.Page = await context.NewPageAsync();
             // No clock in any wait: every wait is for something the page or the studio signals (a data-*
             // attribute, a URL, an element), so a loaded CI machine makes tests slower, never failed.
-            // A wait whose signal never comes is a bug, and shows as the hung test.
-            b.Page.SetDefaultTimeout(0);
-            b.Page.SetDefaultNavigationTimeout(0);
-            Assertions.SetDefaultExpectTimeout(0);
+            // A wait whose signal never comes is a bug: the bound below (ten minutes, thousands of times
+            // what any signal takes on a loaded 2-core machine) only turns that bug into a failed test
+            // instead of a CI job that hangs until its own limit.
+            b.Page.SetDefaultTimeout(SignalBoundMs);
+            b.Page.SetDefaultNavigationTimeout(SignalBoundMs);
+            Assertions.SetDefaultExpectTimeout(SignalBoundMs);
             return b;
         }
 
