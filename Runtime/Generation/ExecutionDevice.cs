@@ -13,7 +13,7 @@ namespace Wasserforge
         Cpu,
         /// <summary>DirectML (Windows, any DirectX 12 GPU; needs an ONNX Runtime build with DirectML).</summary>
         DirectML,
-        /// <summary>CUDA (NVIDIA GPUs on Windows and Linux; needs ONNX Runtime's CUDA provider, CUDA 12 and cuDNN 9).</summary>
+        /// <summary>CUDA (NVIDIA GPUs on Windows and Linux; needs ONNX Runtime's CUDA provider and the NVIDIA CUDA and cuDNN libraries it was built for).</summary>
         Cuda,
         /// <summary>CoreML (macOS and iOS; the Apple Neural Engine or GPU where CoreML supports the model's operators).</summary>
         CoreML,

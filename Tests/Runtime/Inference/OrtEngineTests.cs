@@ -35,6 +35,18 @@ namespace Wasserforge.Tests.Inference
             Assert.That(e, Is.InstanceOf<WasserforgeException>());
         }
 
+        [TestCase("[ErrorCode:Fail] /onnxruntime_src/onnxruntime/core/session/provider_bridge_ort.cc:2043 onnxruntime::Provider& onnxruntime::ProviderLibrary::Get() [ONNXRuntimeError] : 1 : FAIL : Failed to load library libonnxruntime_providers_cuda.so with error: libcublasLt.so.13: cannot open shared object file: No such file or directory\n",
+                  OrtErrorCode.Fail, "Failed to load library libonnxruntime_providers_cuda.so with error: libcublasLt.so.13: cannot open shared object file: No such file or directory")]
+        [TestCase("[ErrorCode:InvalidProtobuf] Load model from memory failed:Protobuf parsing failed.", OrtErrorCode.InvalidProtobuf, "Load model from memory failed:Protobuf parsing failed.")]
+        [TestCase("[ErrorCode:ShapeInferenceNotRegistered] provider failed", OrtErrorCode.EpFail, "provider failed")]
+        [TestCase("no prefix at all", OrtErrorCode.Fail, "no prefix at all")]
+        public void OrtMessagesKeepTheirCodeAndLoseTheirSourceLocation(string ortText, OrtErrorCode code, string message)
+        {
+            var e = OrtErrors.FromMessage(ortText, null);
+            Assert.That(e.Code, Is.EqualTo(code));
+            Assert.That(e.OrtMessage, Is.EqualTo(message));
+        }
+
         [Test]
         public void SignatureHasNamesShapesTypesAndMetadata()
         {
