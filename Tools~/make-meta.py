@@ -12,11 +12,9 @@ ignores names ending in '~' or starting with '.', and build folders (bin/, obj/)
 GUIDs are md5("com.wasserforge.wgan/" + path), so re-running is idempotent and the same on every
 machine. Importers: folders DefaultImporter (folderAsset: yes), .cs MonoImporter, .asmdef
 AssemblyDefinitionImporter, .md/.json/.txt/.yaml/.csv TextScriptImporter, .onnx our ScriptedImporter,
-native libraries PluginImporter with their platform, anything else DefaultImporter.
-The fetched native libraries are git-ignored, but their .meta files are written (and committed) even
-when the libraries are absent. Metas of .onnx files and native libraries are fully generated: this
-script rewrites them when their settings change. The deliberately broken test fixtures
-(Tests/Fixtures/broken_*.onnx) carry the user data that tells the importer not to log their errors.
+anything else DefaultImporter (the package ships no native library: ONNX Runtime comes from its own
+UPM package). Metas of .onnx files are fully generated: this script rewrites them when their settings
+change. The deliberately broken test fixtures (Tests/Fixtures/broken_*.onnx) carry the user data that tells the importer not to log their errors.
 
 --check reports: missing .meta files, stale generated ones, .meta files whose asset is gone
 (Unity warns about those), and duplicate GUIDs.
@@ -30,13 +28,6 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SKIP_NAMES = {"bin", "obj", "TestResults", "results"}
 SAMPLES = "Samples~"
-# (Standalone target, Editor OS, CPU) per fetched library.
-PLUGINS = {
-    "Runtime/Plugins/Linux/x86_64/libonnxruntime.so": ("Linux64", "Linux", "x86_64"),
-    "Runtime/Plugins/Windows/x86_64/onnxruntime.dll": ("Win64", "Windows", "x86_64"),
-    "Runtime/Plugins/Windows/x86_64/DirectML.dll": ("Win64", "Windows", "x86_64"),
-    "Runtime/Plugins/macOS/arm64/libonnxruntime.dylib": ("OSXUniversal", "OSX", "ARM64"),
-}
 IMPORTER_SCRIPT = "Editor/Unity/Import/OnnxGeneratorImporter.cs"
 EXPECTED_INVALID = "wasserforge:expected-invalid"   # OnnxGeneratorImporter.ExpectedInvalid
 EXPECTED_INVALID_GLOB = "Tests/Fixtures/broken_*.onnx"
@@ -50,7 +41,7 @@ def guid(rel):
 
 def is_generated(rel):
     """Metas this script owns completely (rewritten when the settings here change)."""
-    return rel in PLUGINS or rel.lower().endswith(".onnx")
+    return rel.lower().endswith(".onnx")
 
 
 def meta_text(rel, is_dir):
@@ -58,8 +49,6 @@ def meta_text(rel, is_dir):
     if is_dir:
         return head + "folderAsset: yes\nDefaultImporter:\n  externalObjects: {}\n" + TAIL
     ext = os.path.splitext(rel)[1].lower()
-    if rel in PLUGINS:
-        return head + plugin(*PLUGINS[rel])
     if ext == ".cs":
         return head + ("MonoImporter:\n  externalObjects: {}\n  serializedVersion: 2\n  defaultReferences: []\n  executionOrder: 0\n"
                        "  icon: {instanceID: 0}\n" + TAIL)
@@ -73,21 +62,6 @@ def meta_text(rel, is_dir):
     if ext in TEXT_EXTENSIONS:
         return head + "TextScriptImporter:\n  externalObjects: {}\n" + TAIL
     return head + "DefaultImporter:\n  externalObjects: {}\n" + TAIL
-
-
-def plugin(standalone, editor_os, cpu):
-    """PluginImporter settings: enabled for one standalone target and the matching editor only."""
-    other = {"Linux64", "Win64", "OSXUniversal"} - {standalone}
-    lines = ["PluginImporter:", "  externalObjects: {}", "  serializedVersion: 2", "  iconMap: {}", "  executionOrder: {}",
-             "  defineConstraints: []", "  isPreloaded: 0", "  isOverridable: 0", "  isExplicitlyReferenced: 0",
-             "  validateReferences: 1", "  platformData:",
-             "  - first:\n      Any: \n    second:\n      enabled: 0\n      settings: {}",
-             f"  - first:\n      Editor: Editor\n    second:\n      enabled: 1\n      settings:\n        CPU: {cpu}\n        DefaultValueInitialized: true\n        OS: {editor_os}",
-             f"  - first:\n      Standalone: {standalone}\n    second:\n      enabled: 1\n      settings:\n        CPU: {cpu}"]
-    for o in sorted(other):
-        lines.append(f"  - first:\n      Standalone: {o}\n    second:\n      enabled: 0\n      settings:\n        CPU: None")
-    lines += ["  userData: ", "  assetBundleName: ", "  assetBundleVariant: "]
-    return "\n".join(lines) + "\n"
 
 
 def hidden(name):
@@ -130,11 +104,6 @@ def wanted():
                 walk(SAMPLES + "/" + name, items)
             elif not name.endswith(".meta"):
                 items.append((SAMPLES + "/" + name, False))
-    for rel in PLUGINS:   # fetched libraries: their metas exist even when the files do not
-        parts = rel.split("/")
-        for i in range(1, len(parts)):
-            items.append(("/".join(parts[:i]), True))
-        items.append((rel, False))
     seen, result = set(), []
     for rel, is_dir in items:
         if rel not in seen:

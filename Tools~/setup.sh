@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One-time (idempotent) set-up for a fresh machine: Debian packages (libtorch, stb_image, and the
-# Python checkers the tests use), the ONNX Runtime native libraries, and the libtorch shim.
+# Python checkers the tests use), the C# sources of the Unity ONNX Runtime package (for the Unity
+# compile check; .NET builds get ONNX Runtime from NuGet), and the libtorch shim.
 # Each step is skipped when already done.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,5 +22,5 @@ if ((${#need[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-"$root/Tools~/fetch-onnxruntime.sh"
+"$root/Tools~/fetch-unity-onnxruntime.sh"
 "$root/Tools~/build-native.sh"

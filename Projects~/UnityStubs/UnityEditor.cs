@@ -1,5 +1,5 @@
 // Declarations of the UnityEditor API used by Editor/Unity (signatures from Unity's scripting
-// reference, 2021.3+). Compile checks only.
+// reference, 2022.3+). Compile checks only.
 using System;
 
 namespace UnityEditor
@@ -36,12 +36,29 @@ namespace UnityEditor
     {
         public delegate void CallbackFunction();
         public static CallbackFunction update;
+        public static CallbackFunction delayCall;
+    }
+
+    [AttributeUsage(AttributeTargets.Class)]
+    public sealed class InitializeOnLoadAttribute : Attribute { }
+
+    public static class AssemblyReloadEvents
+    {
+        public delegate void AssemblyReloadCallback();
+        public static event AssemblyReloadCallback beforeAssemblyReload;
+    }
+
+    public static class SessionState
+    {
+        public static string GetString(string key, string defaultValue) => throw null;
+        public static void SetString(string key, string value) => throw null;
     }
 
     public static class AssetDatabase
     {
         public static string GetAssetPath(UnityEngine.Object assetObject) => throw null;
         public static void Refresh() => throw null;
+        public static void RegisterCustomDependency(string dependency, UnityEngine.Hash128 hashOfValue) => throw null;
     }
 
     public enum MessageType { None = 0, Info = 1, Warning = 2, Error = 3 }
@@ -85,5 +102,6 @@ namespace UnityEditor.AssetImporters
         public void SetMainObject(UnityEngine.Object obj) => throw null;
         public void LogImportError(string msg, UnityEngine.Object obj = null) => throw null;
         public void LogImportWarning(string msg, UnityEngine.Object obj = null) => throw null;
+        public void DependsOnCustomDependency(string dependency) => throw null;
     }
 }

@@ -62,6 +62,11 @@ namespace UnityEngine
         public static void LogException(Exception exception, Object context) => throw null;
     }
 
+    public struct Hash128
+    {
+        public static Hash128 Compute(string data) => throw null;
+    }
+
     public static class Application
     {
         public static event Action quitting;

@@ -98,14 +98,15 @@ namespace Wasserforge.Contract
             d.Kind = Required(metadata, MetadataKeys.Kind, filePath);
             if (d.Kind != ModelContract.KindImage && d.Kind != ModelContract.KindPoints)
                 throw Invalid(filePath, MetadataKeys.Kind, d.Kind, $"'{ModelContract.KindImage}' or '{ModelContract.KindPoints}'");
-            d.LatentDim = RequiredInt(metadata, MetadataKeys.LatentDim, filePath, 1);
-            d.Channels = RequiredInt(metadata, MetadataKeys.Channels, filePath, 1);
+            // Sizes are bounded here, at load and before anything is allocated for them (ModelContract's limits say why).
+            d.LatentDim = RequiredInt(metadata, MetadataKeys.LatentDim, filePath, 1, ModelContract.MaxLatentDim, LatentLimit);
+            d.Channels = RequiredInt(metadata, MetadataKeys.Channels, filePath, 1, ModelContract.MaxLatentDim, LatentLimit);
             if (d.IsImage)
             {
                 if (d.Channels != 1 && d.Channels != 3 && d.Channels != 4)
                     throw Invalid(filePath, MetadataKeys.Channels, metadata[MetadataKeys.Channels], "1, 3 or 4 for an image generator");
-                d.Width = RequiredInt(metadata, MetadataKeys.Width, filePath, 1);
-                d.Height = RequiredInt(metadata, MetadataKeys.Height, filePath, 1);
+                d.Width = RequiredInt(metadata, MetadataKeys.Width, filePath, 1, ModelContract.MaxImageSide, SideLimit);
+                d.Height = RequiredInt(metadata, MetadataKeys.Height, filePath, 1, ModelContract.MaxImageSide, SideLimit);
                 if (metadata.TryGetValue(MetadataKeys.ColorSpace, out var cs))
                 {
                     if (cs != ModelContract.ColorSpaceSrgb && cs != ModelContract.ColorSpaceLinear)
@@ -152,11 +153,14 @@ namespace Wasserforge.Contract
             return v;
         }
 
-        static int RequiredInt(IReadOnlyDictionary<string, string> m, string key, string filePath, int min)
+        const string LatentLimit = "the largest latent or point size this runtime accepts: 65,536 floats is 256 KiB per sample, 128 times the largest latent in common GAN use, so a larger value means a damaged or hand-edited file";
+        const string SideLimit = "the largest image side this runtime accepts: one 8192 x 8192 RGBA sample is already 1 GiB of model output";
+
+        static int RequiredInt(IReadOnlyDictionary<string, string> m, string key, string filePath, int min, int max = int.MaxValue, string why = null)
         {
             var v = Required(m, key, filePath);
-            if (!int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) || i < min)
-                throw Invalid(filePath, key, v, $"an integer >= {min}");
+            if (!int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) || i < min || i > max)
+                throw Invalid(filePath, key, v, why == null ? $"an integer >= {min}" : $"an integer from {min} to {max.ToString(CultureInfo.InvariantCulture)} ({why})");
             return i;
         }
 

@@ -38,6 +38,19 @@ namespace Wasserforge.Contract
 
         /// <summary>Colour space value: pixels are linear.</summary>
         public const string ColorSpaceLinear = "linear";
+
+        /// <summary>
+        /// The largest latent length (and point dimension) a model may declare: 65,536 floats, 256 KiB
+        /// per sample and 128 times the largest latent in common GAN use (512). A larger value comes from
+        /// a damaged or hand-edited file, and every latent batch made for it would take gigabytes.
+        /// </summary>
+        public const int MaxLatentDim = 65536;
+
+        /// <summary>
+        /// The largest image width or height a model may declare: 8,192 pixels. One 8192 × 8192 RGBA
+        /// sample is already 1 GiB of model output floats; GAN generators stay far below (1,024 px).
+        /// </summary>
+        public const int MaxImageSide = 8192;
     }
 
     /// <summary>Keys of the ONNX <c>metadata_props</c> that the contract defines.</summary>

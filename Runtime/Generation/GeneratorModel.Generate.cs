@@ -6,7 +6,7 @@ using Wasserforge.Pixels;
 
 namespace Wasserforge
 {
-    public sealed unsafe partial class GeneratorModel
+    public sealed partial class GeneratorModel
     {
         [ThreadStatic] static float[] t_scratch;
 
@@ -23,11 +23,7 @@ namespace Wasserforge
         public void Generate(ReadOnlySpan<float> latents, int count, Span<float> output)
         {
             CheckArguments(latents.Length, count, output.Length, ValuesPerSample, "output", "floats");
-            fixed (float* z = latents)
-            fixed (float* o = output)
-            {
-                RunLocked(z, o, count, IntPtr.Zero);
-            }
+            _engine.Run(latents, count, output, CancellationToken.None);
         }
 
         /// <summary>
@@ -88,58 +84,14 @@ namespace Wasserforge
         }
 
         /// <summary>
-        /// One run with its own ORT run options; when <paramref name="ct"/> fires (also before the run
-        /// starts), <c>RunOptionsSetTerminate</c> makes ORT stop the run, which surfaces here as
+        /// One run that <paramref name="ct"/> can stop while it is in flight: when it fires (also before
+        /// the run starts) ORT's terminate flag stops the run, which surfaces here as
         /// <see cref="OperationCanceledException"/>.
         /// </summary>
         internal void GenerateCancellable(ReadOnlySpan<float> latents, int count, Span<float> output, CancellationToken ct)
         {
             CheckArguments(latents.Length, count, output.Length, ValuesPerSample, "output", "floats");
-            var api = OrtApi.Instance;
-            api.ThrowIfFailed(api.CreateRunOptions(out var runOptions));
-            using (var handle = OrtHandle.Own(runOptions, api.ReleaseRunOptions))
-            using (ct.Register(() => api.IgnoreStatus(api.RunOptionsSetTerminate(runOptions))))
-            {
-                try
-                {
-                    fixed (float* z = latents)
-                    fixed (float* o = output)
-                    {
-                        RunLocked(z, o, count, runOptions);
-                    }
-                }
-                catch (OnnxRuntimeException e) when (ct.IsCancellationRequested)
-                {
-                    throw new OperationCanceledException("Generation was cancelled; ONNX Runtime stopped the run: " + e.OrtMessage, e, ct);
-                }
-            }
-        }
-
-        void RunLocked(float* z, float* o, int count, IntPtr runOptions)
-        {
-            if (_disposed) throw new ObjectDisposedException(nameof(GeneratorModel), $"{Source} was disposed.");
-            var inShape = stackalloc long[2];
-            inShape[0] = count;
-            inShape[1] = LatentDim;
-            var outShape = stackalloc long[4];
-            int outRank;
-            outShape[0] = count;
-            if (Description.IsImage)
-            {
-                outShape[1] = Channels; outShape[2] = Height; outShape[3] = Width;
-                outRank = 4;
-            }
-            else
-            {
-                outShape[1] = Channels;
-                outRank = 2;
-            }
-            if (_runLock == null)
-            {
-                _session.Run(s_inputName, z, inShape, 2, s_outputName, o, outShape, outRank, runOptions);
-                return;
-            }
-            lock (_runLock) _session.Run(s_inputName, z, inShape, 2, s_outputName, o, outShape, outRank, runOptions);
+            _engine.Run(latents, count, output, ct);
         }
 
         void CheckArguments(int latentLength, int count, int outputLength, int perSample, string outputName, string unit)

@@ -1,8 +1,8 @@
 using System;
 using System.IO;
-using System.Runtime.InteropServices;
 using Wasserforge.Contract;
 using Wasserforge.Generation;
+using Wasserforge.Inference;
 using Wasserforge.Onnx;
 
 namespace Wasserforge
@@ -11,16 +11,12 @@ namespace Wasserforge
     /// A loaded generator: turns latent vectors into images (or points) through ONNX Runtime.
     /// Thread-safe: any number of threads may generate at once (on DirectML, runs are serialised).
     /// Steady-state <see cref="Generate"/> and <see cref="GenerateRgba32"/> allocate no managed memory.
-    /// Dispose it to free the native session.
+    /// Dispose it to free the native session (deterministically; a run in flight on another thread
+    /// finishes first).
     /// </summary>
-    public sealed unsafe partial class GeneratorModel : IDisposable
+    public sealed partial class GeneratorModel : IDisposable
     {
-        readonly OrtSession _session;
-        // The contract's tensor names as C strings, allocated once per process and never freed, so a
-        // Dispose racing with a running call can never free a name ORT is reading.
-        static readonly IntPtr s_inputName = Marshal.StringToHGlobalAnsi(ModelContract.InputName);
-        static readonly IntPtr s_outputName = Marshal.StringToHGlobalAnsi(ModelContract.OutputName);
-        readonly object _runLock;   // non-null on DirectML only
+        readonly IGeneratorEngine _engine;
         volatile bool _disposed;
 
         /// <summary>What the model says about itself (latent size, image layout, training facts).</summary>
@@ -42,15 +38,22 @@ namespace Wasserforge
         /// <summary>Where the model came from (file path, or the name given for bytes).</summary>
         public string Source { get; }
 
-        GeneratorModel(OrtSession session, GeneratorDescription description, ExecutionDevice device, string report, string source)
+        GeneratorModel(IGeneratorEngine engine, GeneratorDescription description, ExecutionDevice device, string report, string source)
         {
-            _session = session;
+            _engine = engine;
             Description = description;
             ActiveDevice = device;
             DeviceReport = report;
             Source = source;
-            _runLock = device == ExecutionDevice.DirectML ? new object() : null;
         }
+
+        /// <summary>
+        /// Which ONNX Runtime this process loads and which execution providers it reports, e.g.
+        /// "ONNX Runtime 1.31.0 (CPUExecutionProvider)". Loads the native library on first use.
+        /// </summary>
+        /// <exception cref="WasserforgeException">ONNX Runtime's native library cannot be loaded here; the message says where it comes from.</exception>
+        public static string DescribeRuntime() =>
+            $"ONNX Runtime {OrtLibrary.Version} ({string.Join(", ", OrtLibrary.AvailableProviders)})";
 
         /// <summary>Loads a generator ONNX file.</summary>
         /// <param name="path">The .onnx file.</param>
@@ -86,12 +89,12 @@ namespace Wasserforge
             if (options.IntraOpThreads < 0) throw new ArgumentException($"IntraOpThreads is {options.IntraOpThreads}; use 0 for ONNX Runtime's default or a positive thread count.", nameof(options));
             if (options.DeviceId < 0) throw new ArgumentException($"DeviceId is {options.DeviceId}; it must be 0 or more.", nameof(options));
             if (onnx.Length == 0) throw new ModelLoadException(sourceName, ModelLoadError.NotOnnx, "the file is empty.");
-            OrtSession session;
+            IGeneratorEngine engine;
             ExecutionDevice device;
             string report;
             try
             {
-                session = DeviceSelector.Create(onnx, options, out device, out report);
+                engine = EngineFactory.Create(onnx, options, out device, out report);
             }
             catch (OnnxRuntimeException e)
             {
@@ -99,12 +102,13 @@ namespace Wasserforge
             }
             try
             {
-                var description = ModelValidator.Validate(session, sourceName);
-                return new GeneratorModel(session, description, device, report, sourceName ?? "<memory>");
+                var description = ModelValidator.Validate(engine.Signature, sourceName);
+                engine.Prepare(description.LatentDim, ModelValidator.SampleShape(description));
+                return new GeneratorModel(engine, description, device, report, sourceName ?? "<memory>");
             }
             catch
             {
-                session.Dispose();
+                engine.Dispose();
                 throw;
             }
         }
@@ -122,12 +126,12 @@ namespace Wasserforge
             }
         }
 
-        /// <summary>Frees the native session. Safe to call twice.</summary>
+        /// <summary>Frees the native session (after a run in flight on another thread returns). Safe to call twice.</summary>
         public void Dispose()
         {
             if (_disposed) return;
             _disposed = true;
-            _session.Dispose();
+            _engine.Dispose();
         }
     }
 }

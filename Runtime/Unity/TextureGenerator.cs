@@ -16,7 +16,7 @@ namespace Wasserforge.Unity
     {
         [Tooltip("Generator imported from an .onnx file.")]
         public GeneratorAsset generator;
-        [Tooltip("The same seed gives the same texture on every machine (read as an unsigned 64-bit value).")]
+        [Tooltip("The same seed gives the same latent everywhere and the same texture on the same ONNX Runtime build, device and CPU family (read as an unsigned 64-bit value).")]
         public long seed = 1;
         [Tooltip("1 = full variety; smaller values give more typical textures.")]
         [Range(0f, 1.5f)] public float truncation = 1f;

@@ -10,7 +10,8 @@ namespace Wasserforge.Unity
     /// <summary>
     /// One-call texture generation for scripts: <c>WasserforgeTextures.Generate(asset, seed: 42)</c>.
     /// Call from the main thread. Loaded models are cached per asset and released by <see cref="Release"/>,
-    /// <see cref="ReleaseAll"/>, or when the application quits.
+    /// <see cref="ReleaseAll"/>, when the application quits, and in the Editor before each assembly
+    /// reload (entering Play Mode, recompiling), so no ONNX Runtime session outlives its domain.
     /// </summary>
     public static class WasserforgeTextures
     {
@@ -24,7 +25,7 @@ namespace Wasserforge.Unity
         public static GeneratorModel Model(GeneratorAsset asset)
         {
             if (asset == null) throw new ArgumentNullException(nameof(asset));
-            if (!s_hooked) { Application.quitting += ReleaseAll; s_hooked = true; }
+            Hook();
             if (s_models.TryGetValue(asset, out var cached))
             {
                 if (ReferenceEquals(cached.onnx, asset.Onnx)) return cached.model;
@@ -34,6 +35,16 @@ namespace Wasserforge.Unity
             var model = asset.Load();
             s_models[asset] = (asset.Onnx, model);
             return model;
+        }
+
+        static void Hook()
+        {
+            if (s_hooked) return;
+            s_hooked = true;
+            Application.quitting += ReleaseAll;
+#if UNITY_EDITOR
+            UnityEditor.AssemblyReloadEvents.beforeAssemblyReload += ReleaseAll;
+#endif
         }
 
         /// <summary>A new RGBA32 texture generated from <paramref name="seed"/> (see <see cref="LatentSampler"/>), scaled by truncation ψ.</summary>

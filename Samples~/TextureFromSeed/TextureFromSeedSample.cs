@@ -6,7 +6,7 @@ namespace Wasserforge.Samples
     /// <summary>
     /// Gives this object's renderer a texture generated from <see cref="seed"/>; press Space for the
     /// next seed. Assign the bundled ProceduralTextures generator (or any generator imported from an
-    /// .onnx file). The same seed gives the same texture on every machine.
+    /// .onnx file). The same seed gives the same texture on the same ONNX Runtime build, device and CPU family.
     /// </summary>
     public sealed class TextureFromSeedSample : MonoBehaviour
     {

@@ -107,6 +107,10 @@ def main():
     save(gemm_model("broken_v1_no_metadata.onnx", 8, (3, 4, 4), 5, {})[0], "broken_v1_no_metadata.onnx")
     save(gemm_model("broken_v1_missing_width.onnx", 8, (3, 4, 4), 5, metadata("image", 8, 3, 4, 4, drop=("wasserforge.width",)))[0], "broken_v1_missing_width.onnx")
     save(gemm_model("broken_v99_contract.onnx", 8, (3, 4, 4), 5, metadata("image", 8, 3, 4, 4, version="99"))[0], "broken_v99_contract.onnx")
+    # A latent length far past ModelContract.MaxLatentDim, with a dynamic latent dimension in the graph
+    # so only the metadata says it (issue 12: 1e9 used to allocate 4 GB of latents before failing).
+    save(gemm_model("broken_v1_huge_latent.onnx", 8, (3, 4, 4), 5, metadata("image", 1000000000, 3, 4, 4), latent_in_graph="L")[0],
+         "broken_v1_huge_latent.onnx")
 
     # Valid by the contract, wrong in their values: a generator that diverged in training. Bias value 5
     # (channel 0, row 1, column 1 of every sample) is NaN, or +inf without the tanh.

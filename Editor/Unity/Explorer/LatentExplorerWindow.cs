@@ -17,7 +17,7 @@ namespace Wasserforge.Editor
     /// </summary>
     public sealed class LatentExplorerWindow : EditorWindow
     {
-        GeneratorAsset _asset;
+        [SerializeField] GeneratorAsset _asset;   // survives domain reloads; the model is loaded again in OnEnable
         GeneratorModel _model;
         ExplorerRenderer _renderer;
         ExplorerState _state;
@@ -180,7 +180,14 @@ namespace Wasserforge.Editor
             _renderer = null; _model = null; _state = null;
         }
 
-        void OnDestroy()
+        // OnDisable runs when the window closes and before every domain reload: the model's native
+        // session is released then, never left to a finalizer.
+        void OnEnable()
+        {
+            if (_asset != null && _model == null) Load(_asset);
+        }
+
+        void OnDisable()
         {
             if (_state != null && _asset != null) SaveSession();
             Release();

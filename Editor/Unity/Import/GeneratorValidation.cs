@@ -21,6 +21,24 @@ namespace Wasserforge.Editor
             public string[] Warnings;
         }
 
+        /// <summary>
+        /// The custom asset dependency every imported generator declares. Its value is the hash of
+        /// <see cref="RuntimeState"/>, registered when the editor loads, so every generator asset is
+        /// validated again when the runtime it was checked with changes: for instance a model imported
+        /// while ONNX Runtime could not load is re-checked once it can.
+        /// </summary>
+        public const string RuntimeDependency = "wasserforge/onnxruntime-state";
+
+        /// <summary>
+        /// What models are validated with here: "ONNX Runtime 1.29.0 (CPUExecutionProvider, …)", or
+        /// "unavailable: " and why ONNX Runtime cannot be loaded. Never throws.
+        /// </summary>
+        public static string RuntimeState()
+        {
+            try { return GeneratorModel.DescribeRuntime(); }
+            catch (Exception e) { return "unavailable: " + e.Message; }
+        }
+
         /// <summary>Validates ONNX bytes. Never throws: a missing or broken model, or a missing ONNX Runtime library, becomes an error message.</summary>
         public static Result Validate(byte[] onnx, string path)
         {
@@ -33,7 +51,6 @@ namespace Wasserforge.Editor
             }
             catch (ModelLoadException e) { return Failed(e.Message); }
             catch (WasserforgeException e) { return Failed(path + ": " + e.Message); }
-            catch (DllNotFoundException e) { return Failed(path + ": ONNX Runtime's native library is missing for this editor platform (" + e.Message + "). Run Tools~/fetch-onnxruntime.sh in the package."); }
             catch (Exception e) { return Failed(path + ": could not be checked (" + e.GetType().Name + ": " + e.Message + ")."); }
         }
 

@@ -12,13 +12,15 @@ namespace Wasserforge.Editor
     /// and the console, and never throws. Files whose import settings carry the user data
     /// <see cref="ExpectedInvalid"/> (the package's deliberately broken test fixtures) show their error
     /// in the inspector only.
+    /// Each import depends on <see cref="GeneratorValidation.RuntimeDependency"/>, so assets imported
+    /// before ONNX Runtime could load are validated again once it can (<see cref="RuntimeDependencyRegistration"/>).
     /// When another package that imports .onnx is present (Sentis / Inference Engine, Barracuda), this
     /// importer steps back to an override: pick it per file in the Inspector's importer drop-down.
     /// </summary>
 #if WASSERFORGE_SENTIS_PRESENT || WASSERFORGE_INFERENCE_ENGINE_PRESENT || WASSERFORGE_BARRACUDA_PRESENT
-    [ScriptedImporter(2, new string[0], new[] { "onnx" })]
+    [ScriptedImporter(3, new string[0], new[] { "onnx" })]
 #else
-    [ScriptedImporter(2, "onnx")]
+    [ScriptedImporter(3, "onnx")]
 #endif
     public sealed class OnnxGeneratorImporter : ScriptedImporter
     {
@@ -28,6 +30,7 @@ namespace Wasserforge.Editor
         /// <inheritdoc/>
         public override void OnImportAsset(AssetImportContext ctx)
         {
+            ctx.DependsOnCustomDependency(GeneratorValidation.RuntimeDependency);
             byte[] bytes;
             GeneratorValidation.Result result;
             try

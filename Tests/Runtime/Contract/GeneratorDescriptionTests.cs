@@ -68,6 +68,32 @@ namespace Wasserforge.Tests.Contract
             Assert.That(e.Message, Does.Contain(key).And.Contain(value));
         }
 
+        [TestCase(MetadataKeys.LatentDim, "65537", "65536")]
+        [TestCase(MetadataKeys.LatentDim, "1000000000", "65536")]
+        [TestCase(MetadataKeys.LatentDim, "99999999999999999999", "65536")]
+        [TestCase(MetadataKeys.Width, "8193", "8192")]
+        [TestCase(MetadataKeys.Height, "100000", "8192")]
+        public void AbsurdSizesAreRefusedWithTheLimitAndItsReason(string key, string value, string limit)
+        {
+            var m = Sample().ToMetadata();
+            m[key] = value;
+            var e = Assert.Throws<ModelLoadException>(() => GeneratorDescription.Parse(m, "huge.onnx"));
+            Assert.That(e.Reason, Is.EqualTo(ModelLoadError.InvalidMetadata));
+            Assert.That(e.Message, Does.StartWith("huge.onnx: ").And.Contain(key).And.Contain(value));
+            Assert.That(e.Message, Does.Contain("from 1 to " + limit).And.Contain("largest"), "states the limit and why");
+        }
+
+        [Test]
+        public void TheLargestSizesStillLoad()
+        {
+            var m = Sample().ToMetadata();
+            m[MetadataKeys.LatentDim] = ModelContract.MaxLatentDim.ToString();
+            m[MetadataKeys.Width] = m[MetadataKeys.Height] = ModelContract.MaxImageSide.ToString();
+            var d = GeneratorDescription.Parse(m, "big.onnx");
+            Assert.That(d.LatentDim, Is.EqualTo(65536));
+            Assert.That(d.ValuesPerSample, Is.EqualTo(4 * 8192 * 8192));
+        }
+
         [Test]
         public void PointGeneratorsNeedNoImageKeys()
         {

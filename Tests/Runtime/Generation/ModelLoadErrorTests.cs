@@ -102,6 +102,21 @@ namespace Wasserforge.Tests.Generation
         }
 
         [Test]
+        public void AbsurdLatentSizeIsRefusedAtLoadBeforeAnythingIsAllocatedForIt()
+        {
+            // Issue 12: metadata claiming latent_dim 1e9 (the graph's latent dimension is dynamic) was
+            // accepted, so callers allocated 4 GB of latents before ONNX Runtime failed without naming
+            // the file. The contract check at load refuses it, names the file and states the limit.
+            var path = TestPaths.Fixture("broken_v1_huge_latent.onnx");
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var e = LoadFails(path);
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.That(e.Reason, Is.EqualTo(ModelLoadError.InvalidMetadata));
+            Assert.That(e.Message, Does.Contain("wasserforge.latent_dim").And.Contain("1000000000").And.Contain("from 1 to 65536"));
+            Assert.That(allocated, Is.LessThan(1L << 20), "managed bytes allocated by the refused load");
+        }
+
+        [Test]
         public void EveryPrefixOfAValidFileIsTruncatedNotOnnx()
         {
             // The sniffer alone (no ORT): every cut of a real model reads as the start of a ModelProto.

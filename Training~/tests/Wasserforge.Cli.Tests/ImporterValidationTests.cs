@@ -47,6 +47,17 @@ namespace Wasserforge.Cli.Tests
         }
 
         [Test]
+        public void TheRuntimeStateTheImportDependsOnNamesTheLoadedOnnxRuntime()
+        {
+            // Its hash is the custom dependency every generator import declares: when it changes (ORT
+            // could not load, now it can; another ORT version) every generator asset is validated again.
+            var state = GeneratorValidation.RuntimeState();
+            Assert.That(state, Does.Match(@"^ONNX Runtime 1\.\d+\.\d+ \(.*CPUExecutionProvider.*\)$"));
+            Assert.That(GeneratorValidation.RuntimeState(), Is.EqualTo(state), "stable while nothing changes");
+            Assert.That(GeneratorValidation.RuntimeDependency, Does.StartWith("wasserforge/"));
+        }
+
+        [Test]
         public void APointGeneratorIsValidWithAWarning()
         {
             var r = GeneratorValidation.Validate(File.ReadAllBytes(Fixture("points_v1_2d.onnx")), "Assets/points.onnx");

@@ -10,8 +10,8 @@ namespace Wasserforge.Cli.Tests
 {
     /// <summary>
     /// Keeps the Unity side honest without Unity: the stubs declare only members the adapters use, the
-    /// asmdefs wire the assemblies as documented, native plugins are enabled for their platform only,
-    /// and the sample's bundled generator imports cleanly.
+    /// asmdefs wire the assemblies as documented, ONNX Runtime comes from its own UPM package, and the
+    /// sample's bundled generator imports cleanly.
     /// </summary>
     public class UnityAdapterSurfaceTests
     {
@@ -62,21 +62,42 @@ namespace Wasserforge.Cli.Tests
                 Assert.That(importer, Does.Contain(define), "the importer steps back when " + define + " is set");
         }
 
-        [TestCase("Runtime/Plugins/Linux/x86_64/libonnxruntime.so.meta", "Linux64", "Linux", "x86_64")]
-        [TestCase("Runtime/Plugins/Windows/x86_64/onnxruntime.dll.meta", "Win64", "Windows", "x86_64")]
-        [TestCase("Runtime/Plugins/Windows/x86_64/DirectML.dll.meta", "Win64", "Windows", "x86_64")]
-        [TestCase("Runtime/Plugins/macOS/arm64/libonnxruntime.dylib.meta", "OSXUniversal", "OSX", "ARM64")]
-        public void NativePluginsAreEnabledForTheirPlatformOnly(string meta, string standalone, string editorOs, string cpu)
+        [Test]
+        public void OnnxRuntimeComesFromItsUnityPackageNotFromNativeLibrariesInThisOne()
         {
-            var text = File.ReadAllText(Path.Combine(Root, meta));
-            Assert.That(text, Does.Contain("PluginImporter:"));
-            var blocks = Regex.Split(text, @"\n  - first:\n").Skip(1).ToArray();
-            string Block(string key) => blocks.Single(b => b.TrimStart().StartsWith(key));
-            Assert.That(Block("Editor: Editor"), Does.Contain("enabled: 1").And.Contain("OS: " + editorOs).And.Contain("CPU: " + cpu));
-            Assert.That(Block("Standalone: " + standalone), Does.Contain("enabled: 1").And.Contain("CPU: " + cpu));
-            foreach (var other in new[] { "Linux64", "Win64", "OSXUniversal" }.Where(o => o != standalone))
-                Assert.That(Block("Standalone: " + other), Does.Contain("enabled: 0"));
-            Assert.That(Block("Any:"), Does.Contain("enabled: 0"));
+            var runtime = Asmdef("Runtime/Wasserforge.Runtime.asmdef");
+            Assert.That(Strings(runtime, "references"), Does.Contain("com.github.asus4.onnxruntime"));
+            var gpu = runtime.GetProperty("versionDefines").EnumerateArray().Select(v => v.GetProperty("name").GetString()).ToArray();
+            Assert.That(gpu, Is.EquivalentTo(new[] { "com.github.asus4.onnxruntime.win-x64-gpu", "com.github.asus4.onnxruntime.linux-x64-gpu" }));
+            using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "package.json")));
+            Assert.That(manifest.RootElement.GetProperty("dependencies").GetProperty("com.github.asus4.onnxruntime").GetString(), Is.EqualTo("0.4.9"));
+            Assert.That(manifest.RootElement.GetProperty("unity").GetString(), Is.EqualTo("2022.3"), "what com.github.asus4.onnxruntime declares");
+            // What Unity imports: folders not ending in '~' nor starting with '.'.
+            var natives = Directory.GetDirectories(Root).Where(d => !Path.GetFileName(d).EndsWith("~") && !Path.GetFileName(d).StartsWith("."))
+                .SelectMany(d => Directory.GetFiles(d, "*", SearchOption.AllDirectories))
+                .Select(f => Path.GetRelativePath(Root, f))
+                .Where(f => !f.Contains("~") && Regex.IsMatch(f, @"\.(dll|so|dylib|aar)$"));
+            Assert.That(natives, Is.Empty, "native libraries inside the package");
+        }
+
+        [Test]
+        public void ThePlatformTableNamesExactlyTheLibrariesTheUnityOnnxRuntimePackageShips()
+        {
+            // files.txt is the npm tarball's file list, kept by Tools~/fetch-unity-onnxruntime.sh (run by setup.sh).
+            var list = Path.Combine(Root, ".cache~", "com.github.asus4.onnxruntime-0.4.9", "files.txt");
+            Assert.That(File.Exists(list), Is.True, "run Tools~/fetch-unity-onnxruntime.sh");
+            var shipped = File.ReadAllLines(list).Select(l => l.Substring(l.IndexOf(' ') + 1))
+                .Where(f => f.StartsWith("Plugins/") && !f.EndsWith(".meta"))
+                .Select(f => f.Contains(".xcframework/") ? f.Substring(0, f.IndexOf(".xcframework/") + ".xcframework".Length) : f)
+                .Distinct().ToArray();
+            var doc = File.ReadAllText(Path.Combine(Root, "Documentation~", "unity.md"));
+            var table = doc.Substring(doc.IndexOf("| Platform |"));
+            table = table.Substring(0, table.IndexOf("\n\n"));
+            var named = Regex.Matches(table, @"`(Plugins/[^`]+)`").Select(m => m.Groups[1].Value).Distinct().ToArray();
+            Assert.That(named, Is.EquivalentTo(shipped), "Documentation~/unity.md's platform table against the package's native files");
+            // DirectML would need its own DirectML.dll beside onnxruntime.dll: the table must not promise it.
+            Assert.That(shipped.Any(f => f.EndsWith("DirectML.dll")), Is.False);
+            Assert.That(Regex.IsMatch(table, @"\|[^|\n]*\bDirectML\b[^|\n]*\|\s*$", RegexOptions.Multiline), Is.False, "no platform row lists DirectML as a provider");
         }
 
         [Test]

@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.ML.OnnxRuntime;
+using Wasserforge.Generation;
+using OrtException = Microsoft.ML.OnnxRuntime.OnnxRuntimeException;
+
+namespace Wasserforge.Inference
+{
+    /// <summary>
+    /// A generator on ONNX Runtime's C# API: one <see cref="InferenceSession"/> and a small pool of
+    /// <see cref="OrtRunSlot"/>s (one per batch size and concurrent caller), each run through its
+    /// <see cref="OrtIoBinding"/>. Thread-safe; on DirectML runs are serialised (DirectML sessions are
+    /// not re-entrant). Dispose frees the session and slots once the last run in flight returns.
+    /// </summary>
+    internal sealed unsafe class OrtEngine : IGeneratorEngine
+    {
+        /// <summary>Idle slots kept (the least recently used is released beyond this).</summary>
+        const int MaxIdleSlots = 8;
+
+        readonly InferenceSession _session;
+        readonly object _serial;                       // non-null on DirectML
+        readonly object _poolLock = new object();
+        readonly OrtRunSlot[] _idle = new OrtRunSlot[MaxIdleSlots];   // oldest first
+        int _idleCount;
+        int _users = 1;                                // the owner, plus one per run in flight
+        int _disposed;
+        int _latentDim;
+        long[] _sampleShape;
+
+        /// <inheritdoc/>
+        public ModelSignature Signature { get; }
+
+        OrtEngine(InferenceSession session, ExecutionDevice device)
+        {
+            _session = session;
+            _serial = device == ExecutionDevice.DirectML ? new object() : null;
+            Signature = new ModelSignature
+            {
+                Inputs = Read(session.InputNames, session.InputMetadata),
+                Outputs = Read(session.OutputNames, session.OutputMetadata),
+                Metadata = session.ModelMetadata.CustomMetadataMap,
+            };
+        }
+
+        /// <summary>Creates the session on the requested device (see <see cref="OrtSessionFactory"/>).</summary>
+        /// <exception cref="WasserforgeException">ONNX Runtime cannot be loaded, or an explicitly requested device is unavailable.</exception>
+        /// <exception cref="Onnx.OnnxRuntimeException">ORT refused the model.</exception>
+        public static OrtEngine Create(byte[] onnx, GeneratorOptions options, out ExecutionDevice device, out string report)
+        {
+            var session = OrtSessionFactory.Create(onnx, options, out device, out report);
+            try { return new OrtEngine(session, device); }
+            catch (OrtException e) { session.Dispose(); throw OrtErrors.From(e); }
+            catch { session.Dispose(); throw; }
+        }
+
+        /// <inheritdoc/>
+        public void Prepare(int latentDim, long[] sampleShape)
+        {
+            _latentDim = latentDim;
+            _sampleShape = (long[])sampleShape.Clone();
+        }
+
+        /// <inheritdoc/>
+        public void Run(ReadOnlySpan<float> latents, int count, Span<float> output, CancellationToken ct)
+        {
+            if (!TryEnter()) throw new ObjectDisposedException(nameof(GeneratorModel), "the model was disposed.");
+            OrtRunSlot slot = null;
+            try
+            {
+                fixed (float* o = output)
+                {
+                    slot = Rent(count, (IntPtr)o);
+                    latents.Slice(0, count * _latentDim).CopyTo(slot.Input);
+                    try
+                    {
+                        if (_serial == null) slot.Run(_session, o, ct);
+                        else lock (_serial) slot.Run(_session, o, ct);
+                    }
+                    catch (OrtException e) when (ct.IsCancellationRequested)
+                    {
+                        var error = OrtErrors.From(e);
+                        throw new OperationCanceledException("Generation was cancelled; ONNX Runtime stopped the run: " + error.OrtMessage, error, ct);
+                    }
+                    catch (OrtException e) { throw OrtErrors.From(e); }
+                }
+            }
+            finally
+            {
+                if (slot != null) Return(slot);
+                Exit();
+            }
+        }
+
+        /// <summary>
+        /// The idle slot for <paramref name="count"/> already bound to <paramref name="output"/>; else a
+        /// new slot while the pool has room (so callers that alternate buffers, or threads with their own
+        /// buffers, each keep a bound slot); else the least recently used slot for this count, rebound.
+        /// </summary>
+        OrtRunSlot Rent(int count, IntPtr output)
+        {
+            lock (_poolLock)
+            {
+                var pick = -1;
+                for (var i = _idleCount - 1; i >= 0; i--)
+                    if (_idle[i].Count == count && _idle[i].BoundOutput == output) { pick = i; break; }
+                if (pick < 0 && _idleCount == MaxIdleSlots)
+                    for (var i = 0; i < _idleCount && pick < 0; i++)
+                        if (_idle[i].Count == count) pick = i;
+                if (pick >= 0)
+                {
+                    var slot = _idle[pick];
+                    Array.Copy(_idle, pick + 1, _idle, pick, _idleCount - pick - 1);
+                    _idle[--_idleCount] = null;
+                    return slot;
+                }
+            }
+            try { return OrtRunSlot.Create(_session, count, _latentDim, _sampleShape); }
+            catch (OrtException e) { throw OrtErrors.From(e); }
+        }
+
+        void Return(OrtRunSlot slot)
+        {
+            OrtRunSlot evicted = null;
+            lock (_poolLock)
+            {
+                if (_idleCount == MaxIdleSlots)
+                {
+                    evicted = _idle[0];
+                    Array.Copy(_idle, 1, _idle, 0, --_idleCount);
+                }
+                _idle[_idleCount++] = slot;
+            }
+            evicted?.Dispose();
+        }
+
+        bool TryEnter()
+        {
+            while (true)
+            {
+                if (Volatile.Read(ref _disposed) != 0) return false;
+                var users = Volatile.Read(ref _users);
+                if (users == 0) return false;
+                if (Interlocked.CompareExchange(ref _users, users + 1, users) == users) return true;
+            }
+        }
+
+        void Exit()
+        {
+            if (Interlocked.Decrement(ref _users) != 0) return;
+            // The last user out (the owner's Dispose, or the last run after it) frees everything.
+            lock (_poolLock)
+            {
+                for (var i = 0; i < _idleCount; i++) { _idle[i].Dispose(); _idle[i] = null; }
+                _idleCount = 0;
+            }
+            _session.Dispose();
+        }
+
+        /// <summary>Marks the engine disposed; native resources go when no run is in flight. Safe to call twice.</summary>
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) Exit();
+        }
+
+        static TensorSignature[] Read(IReadOnlyList<string> names, IReadOnlyDictionary<string, NodeMetadata> metadata)
+        {
+            var result = new TensorSignature[names.Count];
+            for (var i = 0; i < result.Length; i++)
+            {
+                var m = metadata[names[i]];
+                var t = new TensorSignature { Name = names[i] };
+                if (m.OnnxValueType == OnnxValueType.ONNX_TYPE_TENSOR)
+                {
+                    t.ElementType = (int)m.ElementDataType;
+                    var dims = m.Dimensions;
+                    t.Shape = new long[dims.Length];
+                    for (var d = 0; d < dims.Length; d++) t.Shape[d] = dims[d] < 0 ? -1 : dims[d];
+                }
+                result[i] = t;
+            }
+            return result;
+        }
+    }
+}
