@@ -7,8 +7,10 @@ namespace Wasserforge.Deterministic
     /// <summary>
     /// A fixed set of worker threads that run the items of one job (item 0 … count−1) together with
     /// the calling thread. Items write disjoint outputs, so which thread runs which item never changes a
-    /// result. Dispatching allocates nothing. Workers spin briefly for the next job, then sleep on a
-    /// monitor; <see cref="Dispose"/> stops and joins them.
+    /// result. A job ends when its items are done, whether or not every worker woke up for it (a worker
+    /// that wakes late finds the job over: items are claimed with a ticket that carries the job's number).
+    /// Dispatching allocates nothing. Workers spin briefly for the next job, then sleep on a monitor;
+    /// <see cref="Dispose"/> stops and joins them.
     /// </summary>
     internal sealed class WorkerPool : IDisposable
     {
@@ -18,9 +20,9 @@ namespace Wasserforge.Deterministic
         readonly object _gate = new object();
         Action<int> _work;
         int _count;
-        int _next;
-        int _active;
-        volatile int _generation;
+        long _ticket;              // job number << 32 | next item
+        int _done;
+        volatile int _job;
         volatile bool _stop;
         Exception _error;
 
@@ -48,32 +50,42 @@ namespace Wasserforge.Deterministic
                 for (var i = 0; i < count; i++) work(i);
                 return;
             }
+            int job;
             lock (_gate)
             {
+                job = _job + 1;
                 _work = work;
                 _count = count;
-                _next = 0;
-                _active = _threads.Length;
-                _generation++;
+                _done = 0;
+                Volatile.Write(ref _ticket, (long)job << 32);
+                _job = job;
                 Monitor.PulseAll(_gate);
             }
-            Drain(work, count);
+            Drain(job, work, count);
+            for (var spin = 0; spin < SpinIterations && Volatile.Read(ref _done) < count; spin++) Thread.SpinWait(20);
             lock (_gate)
             {
-                while (_active > 0) Monitor.Wait(_gate);
+                while (Volatile.Read(ref _done) < count) Monitor.Wait(_gate);
                 _work = null;
             }
             var error = Interlocked.Exchange(ref _error, null);
             if (error != null) ExceptionDispatchInfo.Capture(error).Throw();
         }
 
-        void Drain(Action<int> work, int count)
+        /// <summary>Claims and runs items of job <paramref name="job"/> until none are left.</summary>
+        void Drain(int job, Action<int> work, int count)
         {
-            int i;
-            while ((i = Interlocked.Increment(ref _next) - 1) < count)
+            while (true)
             {
-                try { work(i); }
+                var ticket = Volatile.Read(ref _ticket);
+                if ((int)(ticket >> 32) != job) return;
+                var item = (int)ticket;
+                if (item >= count) return;
+                if (Interlocked.CompareExchange(ref _ticket, ticket + 1, ticket) != ticket) continue;
+                try { work(item); }
                 catch (Exception e) { Interlocked.CompareExchange(ref _error, e, null); }
+                if (Interlocked.Increment(ref _done) == count)
+                    lock (_gate) Monitor.PulseAll(_gate);
             }
         }
 
@@ -82,22 +94,18 @@ namespace Wasserforge.Deterministic
             var seen = 0;
             while (true)
             {
-                for (var spin = 0; spin < SpinIterations && _generation == seen && !_stop; spin++) Thread.SpinWait(20);
+                for (var spin = 0; spin < SpinIterations && _job == seen && !_stop; spin++) Thread.SpinWait(20);
                 Action<int> work;
-                int count;
+                int count, job;
                 lock (_gate)
                 {
-                    while (_generation == seen && !_stop) Monitor.Wait(_gate);
+                    while (_job == seen && !_stop) Monitor.Wait(_gate);
                     if (_stop) return;
-                    seen = _generation;
+                    seen = job = _job;
                     work = _work;
                     count = _count;
                 }
-                Drain(work, count);
-                lock (_gate)
-                {
-                    if (--_active == 0) Monitor.PulseAll(_gate);
-                }
+                if (work != null) Drain(job, work, count);
             }
         }
 

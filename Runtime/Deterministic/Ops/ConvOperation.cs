@@ -12,7 +12,8 @@ namespace Wasserforge.Deterministic
 
         public ConvOperation(string label, int input, int output, TensorShape inShape, TensorShape outShape, PackedWeights weights,
                              OutputStage stage, int kernelH, int kernelW, int strideH, int strideW, int padTop, int padLeft)
-            : base(label, new[] { input }, output, outShape, stage)
+            : base(label, new[] { input }, output, inShape, outShape, stage,
+                   strideH == 1 && strideW == 1 ? new[] { Layout(inShape.Channels, kernelH, kernelW, padTop, padLeft, outShape) } : null)
         {
             _weights = weights;
             _inChannels = inShape.Channels;
@@ -24,6 +25,25 @@ namespace Wasserforge.Deterministic
             _strideW = strideW;
             _padTop = padTop;
             _padLeft = padLeft;
+        }
+
+        /// <summary>With stride 1, output (oy, ox) reads input (oy + ky − top, ox + kx − left): consecutive columns, so no packing is needed.</summary>
+        static DirectLayout Layout(int channels, int kh, int kw, int top, int left, TensorShape outShape)
+        {
+            var taps = channels * kh * kw;
+            var channel = new int[taps];
+            var dy = new int[taps];
+            var dx = new int[taps];
+            var t = 0;
+            for (var ci = 0; ci < channels; ci++)
+                for (var ky = 0; ky < kh; ky++)
+                    for (var kx = 0; kx < kw; kx++, t++)
+                    {
+                        channel[t] = ci;
+                        dy[t] = ky - top;
+                        dx[t] = kx - left;
+                    }
+            return new DirectLayout(outShape.Height, outShape.Width, channel, dy, dx);
         }
 
         protected override int Problems => 1;

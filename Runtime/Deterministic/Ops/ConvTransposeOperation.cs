@@ -23,7 +23,7 @@ namespace Wasserforge.Deterministic
 
         public ConvTransposeOperation(string label, int input, int output, TensorShape inShape, TensorShape outShape, PackedWeights[] weights,
                                       OutputStage stage, AxisPhase[] rows, AxisPhase[] cols)
-            : base(label, new[] { input }, output, outShape, stage)
+            : base(label, new[] { input }, output, inShape, outShape, stage, Layouts(inShape.Channels, rows, cols))
         {
             _weights = weights;
             _rows = rows;
@@ -52,6 +52,31 @@ namespace Wasserforge.Deterministic
                 phases[p] = new AxisPhase { Taps = taps.ToArray(), Offsets = offsets.ToArray(), Length = p < outSize ? (outSize - p + stride - 1) / stride : 0 };
             }
             return phases;
+        }
+
+        /// <summary>Within a phase, output (a, b) reads input (a + offset_y, b + offset_x): consecutive columns, so no packing is needed.</summary>
+        static DirectLayout[] Layouts(int channels, AxisPhase[] rows, AxisPhase[] cols)
+        {
+            var layouts = new DirectLayout[rows.Length * cols.Length];
+            for (var py = 0; py < rows.Length; py++)
+                for (var px = 0; px < cols.Length; px++)
+                {
+                    var taps = channels * rows[py].Taps.Length * cols[px].Taps.Length;
+                    var channel = new int[taps];
+                    var dy = new int[taps];
+                    var dx = new int[taps];
+                    var t = 0;
+                    for (var ci = 0; ci < channels; ci++)
+                        for (var ty = 0; ty < rows[py].Taps.Length; ty++)
+                            for (var tx = 0; tx < cols[px].Taps.Length; tx++, t++)
+                            {
+                                channel[t] = ci;
+                                dy[t] = rows[py].Offsets[ty];
+                                dx[t] = cols[px].Offsets[tx];
+                            }
+                    layouts[py * cols.Length + px] = new DirectLayout(rows[py].Length, cols[px].Length, channel, dy, dx);
+                }
+            return layouts;
         }
 
         protected override int Problems => _weights.Length;
