@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Threading;
 using Wasserforge.Contract;
 using Wasserforge.Deterministic.Onnx;
 
@@ -112,12 +113,18 @@ namespace Wasserforge.Deterministic
         /// <param name="output">At least count × <see cref="ValuesPerSample"/> floats.</param>
         /// <exception cref="ArgumentException">count is not positive, a span is too short, or a latent value is NaN or infinite.</exception>
         /// <exception cref="ObjectDisposedException">The generator was disposed.</exception>
-        public void Generate(ReadOnlySpan<float> latents, int count, Span<float> output)
+        public void Generate(ReadOnlySpan<float> latents, int count, Span<float> output) => Generate(latents, count, output, CancellationToken.None);
+
+        /// <summary>Like <see cref="Generate(ReadOnlySpan{float}, int, Span{float})"/>; <paramref name="cancellation"/> is checked before each layer.</summary>
+        /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled (the output is then incomplete).</exception>
+        /// <exception cref="ArgumentException">count is not positive, a span is too short, or a latent value is NaN or infinite.</exception>
+        /// <exception cref="ObjectDisposedException">The generator was disposed.</exception>
+        public void Generate(ReadOnlySpan<float> latents, int count, Span<float> output, CancellationToken cancellation)
         {
             CheckArguments(latents.Length, count, output.Length, ValuesPerSample, "output", "floats");
             lock (_runLock)
             {
-                var result = Run(latents, count);
+                var result = Run(latents, count, cancellation);
                 var size = result.Shape.Size;
                 for (var n = 0; n < count; n++)
                 {
@@ -140,13 +147,21 @@ namespace Wasserforge.Deterministic
         /// <exception cref="InvalidOperationException">The model generates points, not images.</exception>
         /// <exception cref="ArgumentException">count is not positive, a span is too short, or a latent value is NaN or infinite.</exception>
         /// <exception cref="ObjectDisposedException">The generator was disposed.</exception>
-        public void GenerateRgba32(ReadOnlySpan<float> latents, int count, Span<byte> rgba, bool bottomUp = false)
+        public void GenerateRgba32(ReadOnlySpan<float> latents, int count, Span<byte> rgba, bool bottomUp = false) =>
+            GenerateRgba32(latents, count, rgba, bottomUp, CancellationToken.None);
+
+        /// <summary>Like <see cref="GenerateRgba32(ReadOnlySpan{float}, int, Span{byte}, bool)"/>; <paramref name="cancellation"/> is checked before each layer.</summary>
+        /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled (the pixels are then incomplete).</exception>
+        /// <exception cref="InvalidOperationException">The model generates points, not images.</exception>
+        /// <exception cref="ArgumentException">count is not positive, a span is too short, or a latent value is NaN or infinite.</exception>
+        /// <exception cref="ObjectDisposedException">The generator was disposed.</exception>
+        public void GenerateRgba32(ReadOnlySpan<float> latents, int count, Span<byte> rgba, bool bottomUp, CancellationToken cancellation)
         {
             if (!Description.IsImage) throw new InvalidOperationException($"{Source} generates points, not images: use Generate.");
             CheckArguments(latents.Length, count, rgba.Length, Width * Height * 4, "rgba", "bytes");
             lock (_runLock)
             {
-                var result = Run(latents, count);
+                var result = Run(latents, count, cancellation);
                 int w = Width, h = Height, c = Channels, plane = w * h;
                 for (var n = 0; n < count; n++)
                 {
@@ -172,7 +187,7 @@ namespace Wasserforge.Deterministic
         }
 
         /// <summary>Runs the steps; the result tensor is valid until the next call (the caller holds the lock).</summary>
-        internal FixedTensor Run(ReadOnlySpan<float> latents, int count)
+        internal FixedTensor Run(ReadOnlySpan<float> latents, int count, CancellationToken cancellation)
         {
             if (_disposed) throw new ObjectDisposedException(nameof(DeterministicGenerator), $"{Source} was disposed.");
             var input = _slots[0];
@@ -181,6 +196,7 @@ namespace Wasserforge.Deterministic
             _state.Count = count;
             foreach (var step in _steps)
             {
+                cancellation.ThrowIfCancellationRequested();
                 _slots[step.Output].Resize(count);
                 step.Run(_state);
             }

@@ -124,6 +124,20 @@ namespace Wasserforge.Tests.Deterministic
         }
 
         [Test]
+        public void ACancelledTokenStopsBeforeTheFirstLayer()
+        {
+            using (var g = DeterministicGenerator.Load(SampleBytes))
+            using (var cts = new System.Threading.CancellationTokenSource())
+            {
+                cts.Cancel();
+                var z = new float[g.LatentDim];
+                Assert.Throws<OperationCanceledException>(() => g.GenerateRgba32(z, 1, new byte[g.Width * g.Height * 4], false, cts.Token));
+                Assert.Throws<OperationCanceledException>(() => g.Generate(z, 1, new float[g.ValuesPerSample], cts.Token));
+                Assert.That(Floats(g, z, 1), Has.Some.Not.EqualTo(0f), "the generator still works");
+            }
+        }
+
+        [Test]
         public void PointGeneratorsGenerateFloatsOnly()
         {
             using (var g = DeterministicGenerator.Load(DeterministicModels.Points()))
