@@ -120,7 +120,7 @@ namespace Wasserforge.Deterministic
                 long bias = 0;
                 if (m != 0)
                 {
-                    if (t > MaxBiasShift) { shift = t - MaxBiasShift; bias = m << MaxBiasShift; }
+                    if (t > MaxBiasShift) { shift = t - MaxBiasShift; bias = m * (1L << MaxBiasShift); }
                     else bias = FixedMath.RoundShift(m, -t);
                 }
                 var start = ((long)n * _channels + c) * _positions;

@@ -34,7 +34,7 @@ namespace Wasserforge.Deterministic
         /// <summary>round(v / 2ˢ), halves up; s ≤ 0 shifts left (the caller guarantees the result fits). |v| must be below 2⁶².</summary>
         public static long RoundShift(long v, int s)
         {
-            if (s <= 0) return s <= -63 ? 0 : v << -s;
+            if (s <= 0) return s <= -63 ? 0 : v * (1L << -s);    // a product, not v << −s: C++ (IL2CPP) leaves left shifts of negatives undefined
             if (s >= 63) return 0;
             return (v + (1L << (s - 1))) >> s;
         }

@@ -153,21 +153,19 @@ namespace Wasserforge.Deterministic.Onnx
             while (r.HasMore)
             {
                 r.ReadTag(out var field, out var wire);
-                switch (field)
-                {
-                    case 1 when wire == WireType.LengthDelimited: a.Name = r.ReadString(); break;
-                    case 2 when wire == WireType.Fixed32: a.F = r.ReadFloat(); sawValue = OnnxAttributeType.Float; break;
-                    case 3 when wire == WireType.Varint: a.I = r.ReadInt64(); sawValue = OnnxAttributeType.Int; break;
-                    case 4 when wire == WireType.LengthDelimited: a.S = r.ReadString(); sawValue = OnnxAttributeType.String; break;
-                    case 5: r.Skip(wire); sawValue = OnnxAttributeType.Tensor; break;
-                    case 6: r.Skip(wire); sawValue = OnnxAttributeType.Graph; break;
-                    case 7: ReadFloats(ref r, wire, a.Floats); sawValue = OnnxAttributeType.Floats; break;
-                    case 8: ReadInts(ref r, wire, a.Ints); sawValue = OnnxAttributeType.Ints; break;
-                    case 9: r.Skip(wire); sawValue = OnnxAttributeType.Strings; break;
-                    case 20 when wire == WireType.Varint: a.Type = (OnnxAttributeType)r.ReadInt64(); break;
-                    case 21 when wire == WireType.LengthDelimited: r.Skip(wire); a.IsReference = true; break;
-                    default: r.Skip(wire); break;
-                }
+                var length = wire == WireType.LengthDelimited;
+                if (field == 1 && length) a.Name = r.ReadString();
+                else if (field == 2 && wire == WireType.Fixed32) { a.F = r.ReadFloat(); sawValue = OnnxAttributeType.Float; }
+                else if (field == 3 && wire == WireType.Varint) { a.I = r.ReadInt64(); sawValue = OnnxAttributeType.Int; }
+                else if (field == 4 && length) { a.S = r.ReadString(); sawValue = OnnxAttributeType.String; }
+                else if (field == 5) { r.Skip(wire); sawValue = OnnxAttributeType.Tensor; }
+                else if (field == 6) { r.Skip(wire); sawValue = OnnxAttributeType.Graph; }
+                else if (field == 7) { ReadFloats(ref r, wire, a.Floats); sawValue = OnnxAttributeType.Floats; }
+                else if (field == 8) { ReadInts(ref r, wire, a.Ints); sawValue = OnnxAttributeType.Ints; }
+                else if (field == 9) { r.Skip(wire); sawValue = OnnxAttributeType.Strings; }
+                else if (field == 20 && wire == WireType.Varint) a.Type = (OnnxAttributeType)r.ReadInt64();
+                else if (field == 21 && length) { r.Skip(wire); a.IsReference = true; }
+                else r.Skip(wire);
             }
             // Writers before IR version 4 may omit the type; infer it from the field that holds the value.
             if (a.Type == OnnxAttributeType.Undefined) a.Type = sawValue;
@@ -184,18 +182,15 @@ namespace Wasserforge.Deterministic.Onnx
             while (r.HasMore)
             {
                 r.ReadTag(out var field, out var wire);
-                switch (field)
-                {
-                    case 1: ReadInts(ref r, wire, dims); break;
-                    case 2 when wire == WireType.Varint: t.DataType = (int)r.ReadInt64(); break;
-                    case 4: ReadFloats(ref r, wire, floats); break;
-                    case 5: case 7: ReadInts(ref r, wire, ints); break;
-                    case 8 when wire == WireType.LengthDelimited: t.Name = r.ReadString(); break;
-                    case 9 when wire == WireType.LengthDelimited: raw = r.ReadBytes(); break;
-                    case 13: r.Skip(wire); t.External = true; break;
-                    case 14 when wire == WireType.Varint: if (r.ReadInt64() == 1) t.External = true; break;
-                    default: r.Skip(wire); break;
-                }
+                if (field == 1) ReadInts(ref r, wire, dims);
+                else if (field == 2 && wire == WireType.Varint) t.DataType = (int)r.ReadInt64();
+                else if (field == 4) ReadFloats(ref r, wire, floats);
+                else if (field == 5 || field == 7) ReadInts(ref r, wire, ints);
+                else if (field == 8 && wire == WireType.LengthDelimited) t.Name = r.ReadString();
+                else if (field == 9 && wire == WireType.LengthDelimited) raw = r.ReadBytes();
+                else if (field == 13) { r.Skip(wire); t.External = true; }
+                else if (field == 14 && wire == WireType.Varint) { if (r.ReadInt64() == 1) t.External = true; }
+                else r.Skip(wire);
             }
             t.Dims = dims.ToArray();
             if (t.External) return t;
@@ -287,7 +282,7 @@ namespace Wasserforge.Deterministic.Onnx
             if (raw.Length % 4 != 0) throw new ProtoFormatException($"tensor '{name}' has {raw.Length} raw bytes, not a whole number of float32 values", false);
             var values = new float[raw.Length / 4];
             for (var i = 0; i < values.Length; i++)
-                values[i] = BitConverter.Int32BitsToSingle(raw[4 * i] | (raw[4 * i + 1] << 8) | (raw[4 * i + 2] << 16) | (raw[4 * i + 3] << 24));
+                values[i] = BitConverter.Int32BitsToSingle((int)(raw[4 * i] | ((uint)raw[4 * i + 1] << 8) | ((uint)raw[4 * i + 2] << 16) | ((uint)raw[4 * i + 3] << 24)));
             return values;
         }
 

@@ -80,7 +80,7 @@ namespace Wasserforge.Deterministic.Onnx
         public uint ReadFixed32()
         {
             Need(4);
-            var v = (uint)(_bytes[_pos] | (_bytes[_pos + 1] << 8) | (_bytes[_pos + 2] << 16) | (_bytes[_pos + 3] << 24));
+            var v = _bytes[_pos] | ((uint)_bytes[_pos + 1] << 8) | ((uint)_bytes[_pos + 2] << 16) | ((uint)_bytes[_pos + 3] << 24);
             _pos += 4;
             return v;
         }
