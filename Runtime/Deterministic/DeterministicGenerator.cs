@@ -50,7 +50,7 @@ namespace Wasserforge.Deterministic
         /// <summary>Threads a generation uses, the caller included.</summary>
         public int Threads => _pool.Threads;
 
-        DeterministicGenerator(GraphCompiler.Result compiled, string source, int threads, KernelChoice kernels)
+        DeterministicGenerator(GraphCompiler.Result compiled, string source, int threads, KernelChoice kernels, long minParallelWork)
         {
             Description = compiled.Description;
             Source = source;
@@ -59,7 +59,7 @@ namespace Wasserforge.Deterministic
             _slots = new FixedTensor[compiled.Shapes.Length];
             for (var i = 0; i < _slots.Length; i++) _slots[i] = new FixedTensor(compiled.Shapes[i]);
             _levels = Description.IsImage ? new LevelTable(Description.ValueMin, Description.ValueMax) : null;
-            _pool = new WorkerPool(threads);
+            _pool = new WorkerPool(threads, minParallelWork);
             _state = new ExecutionState(_slots, _pool, kernels);
         }
 
@@ -92,7 +92,9 @@ namespace Wasserforge.Deterministic
         public static DeterministicGenerator Load(byte[] onnx, DeterministicOptions options = null, string sourceName = null) =>
             Load(onnx, options, sourceName, KernelChoice.Default, true);
 
-        internal static DeterministicGenerator Load(byte[] onnx, DeterministicOptions options, string sourceName, KernelChoice kernels, bool fuse)
+        /// <summary>The full form, for tests: kernels, folding, and the smallest job split over threads (0: every job).</summary>
+        internal static DeterministicGenerator Load(byte[] onnx, DeterministicOptions options, string sourceName, KernelChoice kernels, bool fuse,
+                                                    long minParallelWork = WorkerPool.MinParallelWork)
         {
             if (onnx == null) throw new ArgumentNullException(nameof(onnx));
             var threads = options?.Threads ?? 0;
@@ -100,7 +102,7 @@ namespace Wasserforge.Deterministic
             if (threads == 0) threads = Math.Min(16, Math.Max(1, Environment.ProcessorCount));
             var model = OnnxModelReader.Read(onnx, sourceName);
             var compiled = GraphCompiler.Compile(model, sourceName, fuse);
-            return new DeterministicGenerator(compiled, sourceName ?? "<memory>", threads, kernels);
+            return new DeterministicGenerator(compiled, sourceName ?? "<memory>", threads, kernels, minParallelWork);
         }
 
         /// <summary>

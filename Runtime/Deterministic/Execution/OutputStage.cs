@@ -92,14 +92,14 @@ namespace Wasserforge.Deterministic
                 _sumExponents = new int[count * _channels];
                 _magnitudes = new int[count * _channels];
             }
-            state.Pool.Run(_first, count * ItemsPerSample);
+            state.Pool.Run(_first, count * ItemsPerSample, (long)count * _channels * _positions);
             for (var n = 0; n < count; n++)
             {
                 var r = int.MinValue;
                 for (var c = 0; c < _channels; c++) r = Math.Max(r, _magnitudes[n * _channels + c]);
                 output.Exponents[n] = FixedMath.ExponentFor(r);
             }
-            state.Pool.Run(_second, count * ItemsPerSample);
+            state.Pool.Run(_second, count * ItemsPerSample, (long)count * _channels * _positions);
             _sums = null;
             _inputExponents = null;
             _output = null;

@@ -75,7 +75,7 @@ namespace Wasserforge.Deterministic
             var need = (long)state.Count * SampleSize;
             if (_buffer.Length < need) _buffer = new int[need];
             _input = input;
-            state.Pool.Run(_copy, state.Count * _shape.Channels);
+            state.Pool.Run(_copy, state.Count * _shape.Channels, (long)state.Count * _shape.Size);
             _input = null;
         }
 

@@ -119,8 +119,8 @@ namespace Wasserforge.Deterministic
             var sumsNeeded = (long)count * OutputShape.Size;
             if (_sums.Length < sumsNeeded) _sums = new long[sumsNeeded];
             if (anyDirect) _padded.Fill(state, state.Input(this, 0));
-            state.Pool.Run(_pack, packed);
-            state.Pool.Run(_multiply, tiles * ItemsPerTile());
+            state.Pool.Run(_pack, packed, (long)packed * width * Weights(0).Taps);
+            state.Pool.Run(_multiply, tiles * ItemsPerTile(), (long)count * OutputShape.Size * Weights(0).Taps / 8);
             Stage.Run(state, _sums, state.Input(this, 0), state.Output(this));
             _state = null;
         }

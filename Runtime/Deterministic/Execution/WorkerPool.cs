@@ -26,9 +26,10 @@ namespace Wasserforge.Deterministic
         volatile bool _stop;
         Exception _error;
 
-        /// <summary>Creates <paramref name="threads"/> − 1 workers (the caller is the last thread).</summary>
-        public WorkerPool(int threads)
+        /// <summary>Creates <paramref name="threads"/> − 1 workers (the caller is the last thread); smaller jobs than <paramref name="minParallelWork"/> run on the caller.</summary>
+        public WorkerPool(int threads, long minParallelWork = MinParallelWork)
         {
+            _minParallelWork = minParallelWork;
             if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "at least one thread.");
             _threads = new Thread[threads - 1];
             for (var i = 0; i < _threads.Length; i++)
@@ -41,11 +42,23 @@ namespace Wasserforge.Deterministic
         /// <summary>Threads that run items, the caller included.</summary>
         public int Threads => _threads.Length + 1;
 
+        /// <summary>
+        /// By default, jobs smaller than this (in values touched, or multiply-adds / 8) run on the calling
+        /// thread alone: waking workers costs more than it saves, and a worker descheduled on a busy machine
+        /// would hold up the whole job.
+        /// </summary>
+        public const long MinParallelWork = 100_000;
+
+        readonly long _minParallelWork;
+
         /// <summary>Runs <paramref name="work"/>(i) for every i in [0, count) and returns when all are done; rethrows the first failure.</summary>
-        public void Run(Action<int> work, int count)
+        /// <param name="work">The item body.</param>
+        /// <param name="count">Items.</param>
+        /// <param name="size">The job's size (values touched, or multiply-adds / 8): below the pool's threshold the caller runs every item.</param>
+        public void Run(Action<int> work, int count, long size)
         {
             if (count <= 0) return;
-            if (_threads.Length == 0 || count == 1)
+            if (_threads.Length == 0 || count == 1 || size < _minParallelWork)
             {
                 for (var i = 0; i < count; i++) work(i);
                 return;

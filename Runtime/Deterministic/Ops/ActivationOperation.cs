@@ -51,7 +51,7 @@ namespace Wasserforge.Deterministic
                 output.Exponents[n] = curve ? FixedMath.ActivationBits : input.Exponents[n];
                 if (curve) _sampleTables[n] = Table(input.Exponents[n]);
             }
-            state.Pool.Run(_item, state.Count * ItemsPerSample);
+            state.Pool.Run(_item, state.Count * ItemsPerSample, (long)state.Count * OutputShape.Size);
             _state = null;
         }
 

@@ -30,7 +30,7 @@ namespace Wasserforge.Deterministic
             _state = state;
             var need = (long)state.Count * _weights.Rows;
             if (_sums.Length < need) _sums = new long[need];
-            state.Pool.Run(_multiply, (_weights.Blocks + BlocksPerItem - 1) / BlocksPerItem);
+            state.Pool.Run(_multiply, (_weights.Blocks + BlocksPerItem - 1) / BlocksPerItem, (long)state.Count * _weights.Rows * _weights.Taps / 8);
             _stage.Run(state, _sums, state.Input(this, 0), state.Output(this));
             _state = null;
         }

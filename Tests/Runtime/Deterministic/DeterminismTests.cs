@@ -49,7 +49,7 @@ namespace Wasserforge.Tests.Deterministic
             foreach (var kernels in new[] { KernelChoice.Default, KernelChoice.Scalar })
                 foreach (var threads in new[] { 1, 2, 3, 8 })
                     foreach (var fuse in new[] { true, false })
-                        using (var g = DeterministicGenerator.Load(bytes, new DeterministicOptions { Threads = threads }, name, kernels, fuse))
+                        using (var g = DeterministicGenerator.Load(bytes, new DeterministicOptions { Threads = threads }, name, kernels, fuse, 0))
                             Assert.That(Floats(g, z, count), Is.EqualTo(reference), $"{(kernels.Vectorized ? "vector" : "scalar")} kernels, {threads} threads, fold {fuse}");
         }
 

@@ -46,7 +46,7 @@ namespace Wasserforge.Tests.Deterministic
         {
             var bytes = File.ReadAllBytes(Path.Combine(TestPaths.PackageRoot, file));
             var kernels = scalar ? KernelChoice.Scalar : KernelChoice.Default;
-            using (var g = DeterministicGenerator.Load(bytes, new DeterministicOptions { Threads = threads }, file, kernels, true))
+            using (var g = DeterministicGenerator.Load(bytes, new DeterministicOptions { Threads = threads }, file, kernels, true, threads == 8 ? 0 : WorkerPool.MinParallelWork))
             {
                 var z = DeterministicModels.Latents(g.LatentDim, count, seed, psi);
                 var rgba = new byte[count * g.Width * g.Height * 4];

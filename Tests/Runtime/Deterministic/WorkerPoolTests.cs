@@ -19,7 +19,7 @@ namespace Wasserforge.Tests.Deterministic
                 {
                     var count = 1 + job % 37;
                     var runs = new int[count];
-                    pool.Run(i => Interlocked.Increment(ref runs[i]), count);
+                    pool.Run(i => Interlocked.Increment(ref runs[i]), count, job % 2 == 0 ? WorkerPool.MinParallelWork : 0);
                     Assert.That(runs, Is.All.EqualTo(1), $"job {job}");
                 }
             }
@@ -35,11 +35,11 @@ namespace Wasserforge.Tests.Deterministic
                 {
                     Interlocked.Increment(ref runs);
                     if (i == 7) throw new InvalidOperationException("item 7");
-                }, 20));
+                }, 20, WorkerPool.MinParallelWork));
                 Assert.That(e.Message, Is.EqualTo("item 7"));
                 Assert.That(runs, Is.EqualTo(20));
                 var again = 0;
-                pool.Run(i => Interlocked.Increment(ref again), 10);
+                pool.Run(i => Interlocked.Increment(ref again), 10, WorkerPool.MinParallelWork);
                 Assert.That(again, Is.EqualTo(10), "the pool still works after a failure");
             }
         }
@@ -48,7 +48,7 @@ namespace Wasserforge.Tests.Deterministic
         public void DisposeStopsTheWorkersAndIsIdempotent()
         {
             var pool = new WorkerPool(4);
-            pool.Run(i => { }, 8);
+            pool.Run(i => { }, 8, WorkerPool.MinParallelWork);
             pool.Dispose();
             pool.Dispose();
             Assert.Throws<ArgumentOutOfRangeException>(() => new WorkerPool(0));
