@@ -33,6 +33,7 @@ namespace Wasserforge.Deterministic
         int[] _firstTile = new int[0];       // per problem: index of its first tile in the job
         int[] _firstPacked = new int[0];     // per problem: index of its first packed panel (packed problems only)
         long[] _sums = Array.Empty<long>();
+        int[] _panelRows = Array.Empty<int>();   // k·width: where tap k of a packed panel starts
         int _offsetsCount = -1;
         int _offsetsWidth;
 
@@ -115,6 +116,13 @@ namespace Wasserforge.Deterministic
             }
             _firstTile[problems] = tiles;
             _firstPacked[problems] = packed;
+            var maxTaps = 0;
+            for (var p = 0; p < problems; p++) maxTaps = Math.Max(maxTaps, Weights(p).Taps);
+            if (_panelRows.Length < maxTaps || (maxTaps > 1 && _panelRows[1] != width))
+            {
+                _panelRows = new int[maxTaps];
+                for (var k = 0; k < maxTaps; k++) _panelRows[k] = k * width;
+            }
             PrepareOffsets(count, width);
             var sumsNeeded = (long)count * OutputShape.Size;
             if (_sums.Length < sumsNeeded) _sums = new long[sumsNeeded];
@@ -183,10 +191,10 @@ namespace Wasserforge.Deterministic
             fixed (int* offsets = _offsets[problem])
             fixed (long* sums = _sums)
             fixed (int* padded = direct ? _padded.Buffer : null)
-            fixed (int* taps = direct ? _tapOffsets[problem] : null)
+            fixed (int* taps = direct ? _tapOffsets[problem] : _panelRows)
             fixed (int* panels = direct ? null : _panels[problem])
             {
-                int* origin0 = null, origin1 = null, panel = null;
+                int* origin0, origin1;
                 if (direct)
                 {
                     var segment = Segment(kernels);
@@ -199,16 +207,17 @@ namespace Wasserforge.Deterministic
                     var columns = _state.Count * ColumnsPerSample(problem);
                     first0 = tileIndex * width;
                     valid0 = Math.Min(width, columns - first0);
-                    first1 = 0;
-                    valid1 = 0;
-                    panel = panels + (long)tileIndex * weights.Taps * width;
+                    origin0 = panels + (long)tileIndex * weights.Taps * width;
+                    origin1 = origin0 + width / 2;
+                    first1 = first0 + width / 2;
+                    valid1 = Math.Max(0, valid0 - width / 2);
+                    valid0 = Math.Min(valid0, width / 2);
                 }
-                var half = direct ? Segment(kernels) : 0;
+                var half = width / 2;
                 for (var b = block0; b < block1; b++)
                 {
                     var wb = w + (long)b * weights.Taps * KernelChoice.BlockRows;
-                    if (direct) ColumnKernel.RunDirect(kernels, wb, origin0, origin1, taps, weights.Taps, tile);
-                    else ColumnKernel.Run(kernels, wb, panel, weights.Taps, tile);
+                    ColumnKernel.Run(kernels, wb, origin0, origin1, taps, weights.Taps, tile);
                     var rows = Math.Min(KernelChoice.BlockRows, weights.Rows - b * KernelChoice.BlockRows);
                     for (var r = 0; r < rows; r++)
                     {
