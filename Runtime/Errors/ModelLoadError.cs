@@ -21,5 +21,7 @@ namespace Wasserforge
         UnsupportedVersion,
         /// <summary>ONNX Runtime refused the model for another reason (its message is included).</summary>
         RuntimeRejected,
+        /// <summary>The deterministic device does not run an operator, attribute or constant of the model (<see cref="ModelLoadException.Operator"/> and <see cref="ModelLoadException.Attribute"/> name it).</summary>
+        UnsupportedOperator,
     }
 }
