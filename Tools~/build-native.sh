@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Builds the libtorch shim (Training~/native) with CMake. Torch is found with find_package(Torch):
-# Debian's libtorch-dev by default; point Torch_DIR (or CMAKE_PREFIX_PATH) at another libtorch,
-# e.g. the one inside a PyTorch install, to build against it (CUDA builds included).
+# Builds what is left of the native shim (Training~/native: stb_image for image decoding, no libtorch)
+# with CMake. It goes when the managed image decoder lands.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 src="$root/Training~/native"
 build="${WASSERFORGE_NATIVE_BUILD:-$src/build}"
 [[ -f "$src/CMakeLists.txt" ]] || { echo "[native] no shim sources yet"; exit 0; }
-cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=Release ${Torch_DIR:+-DTorch_DIR="$Torch_DIR"} >/dev/null
+# A build folder configured for the old libtorch shim is reconfigured from scratch.
+grep -qs "Torch_DIR" "$build/CMakeCache.txt" && rm -rf "$build"
+cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
 # A failed compile must fail the script even when an older library is still in the build folder.
 status=0
 cmake --build "$build" -j"$(nproc)" > "$build/build.log" 2>&1 || status=$?

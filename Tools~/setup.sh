@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# One-time (idempotent) set-up for a fresh machine: Debian packages (libtorch, stb_image, and the
-# Python checkers the tests use), the ONNX Runtime native libraries, and the libtorch shim.
+# One-time (idempotent) set-up for a fresh machine: Debian packages (stb_image, and the Python
+# checkers the tests and benchmarks use), the ONNX Runtime native libraries, and the stb_image shim.
+# The trainer's engine (TorchSharp, libtorch 2.10) comes from NuGet with the .NET build.
 # Each step is skipped when already done.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
 need=()
-# libopenblas0-pthread: Debian's libtorch links the generic libblas.so.3; OpenBLAS takes over that
-# alternative and makes GEMM (linear layers, im2col convolutions) about 8x faster.
+# libopenblas0-pthread: Debian's python3-torch (the tests' independent checker and the benchmark's
+# PyTorch 1.13 peer) links the generic libblas.so.3; OpenBLAS takes over that alternative and makes
+# its GEMM about 8x faster.
 # chromium: the studio's end-to-end browser tests drive Debian's chromium (never a downloaded browser).
-for pkg in libtorch-dev libopenblas0-pthread libstb-dev python3-onnx python3-torch python3-numpy chromium; do
+for pkg in libopenblas0-pthread libstb-dev python3-onnx python3-torch python3-numpy chromium; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if ((${#need[@]})); then

@@ -2,9 +2,22 @@
 #define STB_IMAGE_IMPLEMENTATION
 #define STBI_FAILURE_USERMSG
 #include <stb_image.h>
+#include <exception>
 #include <string>
-#include "shim.h"
 #include "wasserforge_image.h"
+
+namespace wf {
+static thread_local std::string g_last_error;
+static void set_error(const std::string& message) { g_last_error = message; }
+}  // namespace wf
+
+// Every entry point's body goes between WF_TRY and WF_CATCH: no C++ exception crosses the C ABI.
+#define WF_TRY try {
+#define WF_CATCH                                                          \
+  }                                                                       \
+  catch (const std::exception& e) { wf::set_error(e.what()); return -1; } \
+  catch (...) { wf::set_error("unknown C++ exception"); return -1; }      \
+  return 0;
 
 static int decoded(unsigned char* p, unsigned char** rgba) {
   if (p == nullptr) {
@@ -37,5 +50,7 @@ int wf_image_load_memory(const unsigned char* data, int length, int* width, int*
 }
 
 void wf_image_free(unsigned char* rgba) { if (rgba != nullptr) stbi_image_free(rgba); }
+
+const char* wf_last_error(void) { return wf::g_last_error.c_str(); }
 
 }  // extern "C"

@@ -2,49 +2,41 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text;
+using System.Runtime.InteropServices;
 using System.Text.Json;
+using static TorchSharp.torch;
 
-namespace Wasserforge.Torch.Serialization
+namespace Wasserforge.Training.Checkpoints
 {
-    /// <summary>A checkpoint or weights file is damaged or does not match what is being loaded. The message names the file and the problem.</summary>
-    public sealed class CheckpointException : Exception
-    {
-        /// <summary>The file.</summary>
-        public string FilePath { get; }
-        /// <summary>Creates the exception.</summary>
-        public CheckpointException(string filePath, string problem, Exception inner = null) : base($"{filePath}: {problem}", inner) { FilePath = filePath; }
-    }
-
     /// <summary>
-    /// Reads and writes the safetensors format: an 8-byte little-endian header length, a JSON header
-    /// <c>{"name": {"dtype": "F32", "shape": [..], "data_offsets": [begin, end]}, "__metadata__": {..}}</c>,
-    /// then the raw little-endian tensor bytes. Writes are atomic (temp file, then rename).
+    /// Reads and writes the safetensors format for TorchSharp tensors: an 8-byte little-endian header
+    /// length, a JSON header <c>{"name": {"dtype": "F32", "shape": [..], "data_offsets": [begin, end]},
+    /// "__metadata__": {..}}</c>, then the raw little-endian tensor bytes. Writes are atomic (temp file, then rename).
     /// </summary>
     public static class SafeTensors
     {
-        static string DType(ScalarType t)
+        static string DType(ScalarType t) => t switch
         {
-            switch (t)
-            {
-                case ScalarType.Float32: return "F32";
-                case ScalarType.Float64: return "F64";
-                case ScalarType.Int64: return "I64";
-                case ScalarType.Bool: return "BOOL";
-                case ScalarType.Byte: return "U8";
-                default: throw new ArgumentException("unsupported dtype " + t);
-            }
-        }
+            ScalarType.Float32 => "F32",
+            ScalarType.Float64 => "F64",
+            ScalarType.Int64 => "I64",
+            ScalarType.Bool => "BOOL",
+            ScalarType.Byte => "U8",
+            _ => throw new ArgumentException("safetensors: unsupported dtype " + t),
+        };
 
         static int ElementSize(string dtype) => dtype switch { "F32" => 4, "F64" => 8, "I64" => 8, "BOOL" => 1, "U8" => 1, _ => -1 };
 
         /// <summary>Writes tensors (copied to the CPU) and string metadata to <paramref name="path"/>, atomically.</summary>
+        /// <exception cref="ArgumentException">A tensor has a dtype safetensors has no name for here.</exception>
+        /// <exception cref="IOException">The file cannot be written.</exception>
         public static void Save(string path, IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string> metadata = null)
         {
             var names = tensors.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
             var blobs = new List<byte[]>();
             using var header = new MemoryStream();
             using (var w = new Utf8JsonWriter(header))
+            using (NewDisposeScope())
             {
                 w.WriteStartObject();
                 if (metadata != null && metadata.Count > 0)
@@ -58,9 +50,8 @@ namespace Wasserforge.Torch.Serialization
                 {
                     var t = tensors[name];
                     var dtype = DType(t.dtype);
-                    var bytes = new byte[t.numel() * ElementSize(dtype)];
-                    if (t.dtype == ScalarType.Bool) { using (var u8 = t.to(ScalarType.Byte)) u8.CopyTo<byte>(bytes); }
-                    else t.CopyTo<byte>(bytes);
+                    var cpu = t.detach().cpu().contiguous();
+                    var bytes = cpu.bytes.ToArray();
                     blobs.Add(bytes);
                     w.WriteStartObject(name);
                     w.WriteString("dtype", dtype);
@@ -86,11 +77,12 @@ namespace Wasserforge.Torch.Serialization
                 f.Write(headerBytes);
                 for (var i = headerBytes.Length; i < padded; i++) f.WriteByte((byte)' ');
                 foreach (var b in blobs) f.Write(b);
+                f.Flush(flushToDisk: true);
             }
             File.Move(tmp, path, overwrite: true);
         }
 
-        /// <summary>Reads every tensor (float32/float64/int64/uint8/bool, on the CPU, owned by the caller) and the metadata.</summary>
+        /// <summary>Reads every tensor (float32/float64/int64/uint8/bool, on the CPU, owned by the caller: outside any dispose scope) and the metadata.</summary>
         /// <exception cref="CheckpointException">The file is missing, truncated, or its header is not valid safetensors.</exception>
         public static Dictionary<string, Tensor> Load(string path, out Dictionary<string, string> metadata)
         {
@@ -121,7 +113,8 @@ namespace Wasserforge.Torch.Serialization
                         var offsets = entry.Value.GetProperty("data_offsets").EnumerateArray().Select(e => e.GetInt64()).ToArray();
                         var size = ElementSize(dtype);
                         if (size < 0) throw new CheckpointException(path, $"tensor '{entry.Name}' has unsupported dtype {dtype}.");
-                        var count = shape.Aggregate(1L, (a, b) => a * b);
+                        if (shape.Any(d => d < 0)) throw new CheckpointException(path, $"tensor '{entry.Name}' has a negative dimension.");
+                        var count = shape.Aggregate(1L, (a, b) => checked(a * b));
                         if (offsets.Length != 2 || offsets[1] - offsets[0] != count * size || offsets[0] < 0)
                             throw new CheckpointException(path, $"tensor '{entry.Name}' has data offsets that do not match its shape.");
                         if (dataStart + offsets[1] > bytes.Length)
@@ -129,17 +122,17 @@ namespace Wasserforge.Torch.Serialization
                         var span = new ReadOnlySpan<byte>(bytes, (int)(dataStart + offsets[0]), (int)(count * size));
                         Tensor t = dtype switch
                         {
-                            "F32" => torch.tensor(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(span), shape),
-                            "F64" => torch.tensor(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(span), shape),
-                            "I64" => torch.tensor(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(span), shape),
-                            _ => torch.tensor(span, shape),
+                            "F32" => tensor(MemoryMarshal.Cast<byte, float>(span).ToArray(), shape),
+                            "F64" => tensor(MemoryMarshal.Cast<byte, double>(span).ToArray(), shape),
+                            "I64" => tensor(MemoryMarshal.Cast<byte, long>(span).ToArray(), shape),
+                            "BOOL" => tensor(span.ToArray().Select(b => b != 0).ToArray(), shape),
+                            _ => tensor(span.ToArray(), shape, ScalarType.Byte),
                         };
-                        if (dtype == "BOOL") { var b = t.to(ScalarType.Bool); t.Dispose(); t = b; }
-                        result[entry.Name] = DisposeScope.Detach(t);
+                        result[entry.Name] = t.DetachFromDisposeScope();
                     }
                 }
             }
-            catch (Exception e) when (e is KeyNotFoundException || e is InvalidOperationException || e is FormatException)
+            catch (Exception e) when (e is KeyNotFoundException || e is InvalidOperationException || e is FormatException || e is OverflowException)
             {
                 foreach (var t in result.Values) t.Dispose();
                 throw new CheckpointException(path, "the header is not valid safetensors: " + e.Message, e);
