@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# One-time (idempotent) set-up for a fresh machine: Debian packages (stb_image, and the Python
-# checkers the tests and benchmarks use), the ONNX Runtime native libraries, and the stb_image shim.
-# The trainer's engine (TorchSharp, libtorch 2.10) comes from NuGet with the .NET build.
+# One-time (idempotent) set-up for a fresh machine: Debian packages (the Python checkers the tests
+# and benchmarks use, chromium for the studio tests) and the ONNX Runtime native libraries.
+# The trainer's engine (TorchSharp, libtorch 2.10) and image decoder come from NuGet with the .NET build.
 # Each step is skipped when already done.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,7 +12,7 @@ need=()
 # PyTorch 1.13 peer) links the generic libblas.so.3; OpenBLAS takes over that alternative and makes
 # its GEMM about 8x faster.
 # chromium: the studio's end-to-end browser tests drive Debian's chromium (never a downloaded browser).
-for pkg in libopenblas0-pthread libstb-dev python3-onnx python3-torch python3-numpy chromium; do
+for pkg in libopenblas0-pthread python3-onnx python3-torch python3-numpy chromium; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if ((${#need[@]})); then
@@ -24,4 +24,3 @@ if ((${#need[@]})); then
 fi
 
 "$root/Tools~/fetch-onnxruntime.sh"
-"$root/Tools~/build-native.sh"

@@ -3,11 +3,11 @@ using System.IO;
 using NUnit.Framework;
 using Wasserforge.Training.Config;
 using Wasserforge.Training.Data;
-using Wasserforge.Training.Data.Native;
+using Wasserforge.Training.Data.Decoding;
 
 namespace Wasserforge.Training.Tests
 {
-    /// <summary>stb_image through the shim: TGA, BMP, JPEG, gray+alpha PNG, memory input, typed errors; and the decode cache.</summary>
+    /// <summary>The managed decoder (ImageSharp) on files written from the format specifications: PNG, TGA, BMP, JPEG variants, memory input, typed errors; and the decode cache.</summary>
     public class DecoderTests
     {
         string _dir;
@@ -86,6 +86,88 @@ open(d + '/gray.jpg', 'wb').write(jpg)
             Assert.That((fromFile.Width, fromFile.Height, fromFile.ChannelsInFile), Is.EqualTo((8, 8, 1)));
             Assert.That(Pixel(fromFile, 4, 4), Is.EqualTo(new byte[] { 200, 200, 200, 255 }));
             Assert.That(fromMemory.Rgba, Is.EqualTo(fromFile.Rgba));
+        }
+
+        DecodedImage Fixture(string name)
+        {
+            ImageFixtures.Make(_dir);
+            return ImageDecoder.DecodeFile(Path.Combine(_dir, name));
+        }
+
+        [Test]
+        public void GrayPngsExpandToOpaqueRgb()
+        {
+            var g8 = Fixture("gray8.png");
+            Assert.That(g8.ChannelsInFile, Is.EqualTo(1));
+            Assert.That(Pixel(g8, 3, 5), Is.EqualTo(new byte[] { 53, 53, 53, 255 }));
+            var g1 = ImageDecoder.DecodeFile(Path.Combine(_dir, "gray1.png"));
+            Assert.That(Pixel(g1, 7, 9), Is.EqualTo(new byte[] { 0, 0, 0, 255 }));
+            Assert.That(Pixel(g1, 8, 9), Is.EqualTo(new byte[] { 255, 255, 255, 255 }));
+        }
+
+        [Test]
+        public void SixteenBitRgbaReducesToEightBits()
+        {
+            var img = Fixture("rgba16.png");
+            Assert.That((img.Width, img.Height, img.ChannelsInFile), Is.EqualTo((16, 16, 4)));
+            Assert.That(Pixel(img, 9, 9), Is.EqualTo(new byte[] { 200, 100, 50, 128 }));
+        }
+
+        [Test]
+        public void PaletteTransparencyBecomesAlpha()
+        {
+            var img = Fixture("palette_trns.png");
+            Assert.That(img.ChannelsInFile, Is.EqualTo(4));
+            Assert.That(Pixel(img, 0, 0), Is.EqualTo(new byte[] { 255, 0, 0, 255 }));
+            Assert.That(Pixel(img, 1, 0), Is.EqualTo(new byte[] { 0, 0, 255, 64 }));
+            Assert.That(Pixel(img, 2, 3), Is.EqualTo(new byte[] { 0, 255, 0, 255 }));
+        }
+
+        [TestCase("filters.png")]
+        [TestCase("interlaced.png")]
+        public void EveryRowFilterAndAdam7DecodeExactly(string name)
+        {
+            var img = Fixture(name);
+            var rgb = File.ReadAllBytes(Path.Combine(_dir, "gradient.bin"));
+            for (var i = 0; i < 16 * 16; i++)
+                Assert.That(new[] { img.Rgba[4 * i], img.Rgba[4 * i + 1], img.Rgba[4 * i + 2], img.Rgba[4 * i + 3] },
+                    Is.EqualTo(new byte[] { rgb[3 * i], rgb[3 * i + 1], rgb[3 * i + 2], 255 }), $"pixel {i % 16},{i / 16}");
+        }
+
+        [TestCase("bgra_bottomup.tga", 4, 128)]
+        [TestCase("rle.tga", 3, 255)]
+        [TestCase("topdown.bmp", 3, 255)]
+        public void TgaAndBmpVariantsKeepRowOrderAndAlpha(string name, int channels, int topAlpha)
+        {
+            var img = Fixture(name);
+            Assert.That(img.ChannelsInFile, Is.EqualTo(channels));
+            Assert.That(Pixel(img, 2, 1), Is.EqualTo(new byte[] { 200, 100, 50, (byte)topAlpha }));
+            Assert.That(Pixel(img, img.Width - 1, 15), Is.EqualTo(new byte[] { 10, 20, 240, 255 }));
+        }
+
+        [Test]
+        public void GrayTgaAndPaletteBmpExpand()
+        {
+            var gray = Fixture("gray.tga");
+            Assert.That(Pixel(gray, 5, 3), Is.EqualTo(new byte[] { 48, 48, 48, 255 }));
+            var pal = ImageDecoder.DecodeFile(Path.Combine(_dir, "palette8.bmp"));
+            Assert.That(Pixel(pal, 0, 0), Is.EqualTo(new byte[] { 200, 100, 50, 255 }));
+            Assert.That(Pixel(pal, 0, 15), Is.EqualTo(new byte[] { 10, 20, 240, 255 }));
+        }
+
+        [Test]
+        public void ColourJpegsConvertYCbCrAndAdobeCmyk()
+        {
+            // Y 100, Cb 90, Cr 200 → R = Y + 1.402(Cr − 128), G = Y − 0.344136(Cb − 128) − 0.714136(Cr − 128), B = Y + 1.772(Cb − 128) (JFIF).
+            var ycc = Fixture("ycbcr.jpg");
+            Assert.That(ycc.ChannelsInFile, Is.EqualTo(3));
+            var p = Pixel(ycc, 4, 4);
+            Assert.That(new[] { (int)p[0], p[1], p[2], p[3] }, Is.EqualTo(new[] { 201, 62, 33, 255 }).Within(1));
+            // Adobe CMYK (APP14 transform 0) stores inverted inks: R = C·K/255, G = M·K/255, B = Y·K/255.
+            var cmyk = ImageDecoder.DecodeFile(Path.Combine(_dir, "cmyk.jpg"));
+            Assert.That(cmyk.ChannelsInFile, Is.EqualTo(4));
+            p = Pixel(cmyk, 4, 4);
+            Assert.That(new[] { (int)p[0], p[1], p[2], p[3] }, Is.EqualTo(new[] { 100, 50, 25, 255 }).Within(1));
         }
 
         [Test]

@@ -5,14 +5,14 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using Wasserforge.Training.Config;
-using Wasserforge.Training.Data.Native;
+using Wasserforge.Training.Data.Decoding;
 
 namespace Wasserforge.Training.Data
 {
     /// <summary>
     /// How images become training samples:
     /// <list type="number">
-    /// <item>Files are found recursively (sorted by path) and decoded by stb_image to 8-bit RGBA (16-bit PNGs are reduced to 8 bits; gray and palette are expanded).</item>
+    /// <item>Files are found recursively (sorted by path; links followed once, see <see cref="Scan"/>) and decoded by <see cref="ImageDecoder"/> (ImageSharp) to 8-bit RGBA within <see cref="DecodeLimits.Default"/> (16-bit PNGs are scaled to 8 bits; gray and palette are expanded).</item>
     /// <item>With <c>atlas: WxH</c> each image is sliced on that grid; a cell is skipped when it is fully transparent or uniform (every pixel the same: an empty slot).</item>
     /// <item>A square is cropped (centre, or a seeded random position per image) and resized to <c>size</c> with an area (box) filter,
     /// averaging colour premultiplied by alpha so transparent pixels do not bleed their hidden colour.</item>
@@ -26,8 +26,9 @@ namespace Wasserforge.Training.Data
     {
         static ImageDataset LoadCore(string path, DataConfig d, string cacheDirectory, TextWriter report)
         {
-            var files = File.Exists(path) ? new List<string> { path }
-                : Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal).ToList();
+            var single = File.Exists(path);
+            var scanReport = new ReportLog(TextWriter.Null);
+            var files = single ? new List<ScannedFile> { new ScannedFile(path, ResolvePath(path) ?? path) } : Scan(path, scanReport);
             var key = CacheKey(files, d);
             var cacheFile = cacheDirectory == null ? null : Path.Combine(cacheDirectory, $"images-{key}.bin");
             if (cacheFile != null && File.Exists(cacheFile))
@@ -40,28 +41,50 @@ namespace Wasserforge.Training.Data
                 }
             }
             var log = new ReportLog(report);
+            foreach (var line in scanReport.Lines) log.WriteLine(line);
             report = log;
             var samples = new List<float[]>();
             var seed = 0x5EED;
             foreach (var file in files)
             {
-                var rel = File.Exists(path) ? Path.GetFileName(file) : Path.GetRelativePath(path, file);
-                if (!Extensions.Contains(Path.GetExtension(file).ToLowerInvariant())) { report.WriteLine($"{rel}: skipped, unsupported format (use PNG, JPG, TGA or BMP)"); continue; }
-                var image = ImageDecoder.Decode(file, out var error);
-                if (image == null) { report.WriteLine($"{rel}: skipped, corrupt or unreadable ({error})"); continue; }
+                var rel = single ? Path.GetFileName(file.Path) : Path.GetRelativePath(path, file.Path);
+                if (!Extensions.Contains(Path.GetExtension(file.Path).ToLowerInvariant())) { report.WriteLine($"{rel}: skipped, unsupported format (use PNG, JPG, TGA or BMP)"); continue; }
+                DecodedImage image;
+                try { image = ImageDecoder.DecodeFile(file.Path); }
+                catch (ImageLimitException e) { report.WriteLine($"{rel}: skipped, too large ({e.Reason}; limit DecodeLimits.{e.Limit})"); continue; }
+                catch (ImageDecodeException e) { report.WriteLine($"{rel}: skipped, corrupt or unreadable ({e.Reason})"); continue; }
+                catch (FileNotFoundException) { report.WriteLine($"{rel}: skipped, the file disappeared during loading"); continue; }
                 foreach (var (cell, name) in Cells(image, d, rel, report))
                 {
                     if (cell.Width < d.Size || cell.Height < d.Size) { report.WriteLine($"{name}: skipped, too small ({cell.Width}x{cell.Height} < {d.Size}x{d.Size})"); continue; }
                     samples.Add(ToSample(cell, d, unchecked(seed++)));
                 }
             }
-            if (samples.Count == 0) throw new DatasetException($"{path}: no usable images (see the data report for why each file was skipped).");
+            if (samples.Count == 0) throw NoUsableImages(path, single, files.Count, log.Lines);
             var per = d.Channels * d.Size * d.Size;
             var pixels = new float[samples.Count * per];
             for (var i = 0; i < samples.Count; i++) samples[i].CopyTo(pixels, i * per);
-            var dataset = new ImageDataset(Path.GetFileName(path.TrimEnd('/')), pixels, samples.Count, d.Channels, d.Size);
+            var dataset = new ImageDataset(Path.GetFileName(path.TrimEnd('/', '\\')), pixels, samples.Count, d.Channels, d.Size);
             if (cacheFile != null) WriteCache(cacheFile, dataset, pixels, d, log.Lines);
             return dataset;
+        }
+
+        /// <summary>
+        /// The error for a source that yields no sample. It says everything itself (the run's data report is
+        /// only written for a dataset that loads): the folder, how many files were found and why the first
+        /// ones were skipped.
+        /// </summary>
+        static DatasetException NoUsableImages(string path, bool single, int fileCount, List<string> lines)
+        {
+            if (!single && fileCount == 0)
+            {
+                var why = lines.Count == 0 ? "it is empty" : $"nothing but {string.Join("; ", lines.Take(3))}";
+                return new DatasetException($"{path}: no image files found in the folder ({why}). Add PNG, JPG, TGA or BMP files.");
+            }
+            const int shown = 5;
+            var reasons = string.Join("; ", lines.Take(shown)) + (lines.Count > shown ? $"; and {lines.Count - shown} more" : "");
+            var what = single ? "the file is not a usable image" : $"none of its {fileCount} file(s) is a usable image";
+            return new DatasetException($"{path}: no usable images ({what}): {reasons}.");
         }
 
         static IEnumerable<(DecodedImage, string)> Cells(DecodedImage image, DataConfig d, string name, TextWriter report)
@@ -150,13 +173,20 @@ namespace Wasserforge.Training.Data
 
         static float Norm(double v255) => (float)(v255 / 127.5 - 1.0);
 
-        static string CacheKey(List<string> files, DataConfig d)
+        /// <summary>
+        /// The cache key: a hash of the decoder ("imagesharp-2.1.13": a cache made by another decoder is never
+        /// reused), the settings, and each file's path, size and modification time (of the link's target).
+        /// </summary>
+        static string CacheKey(List<ScannedFile> files, DataConfig d)
         {
-            var sb = new StringBuilder($"v2|{d.Atlas}|{d.Size}|{d.Channels}|{d.Crop}\n");
+            var sb = new StringBuilder($"v3|imagesharp-2.1.13|{d.Atlas}|{d.Size}|{d.Channels}|{d.Crop}\n");
             foreach (var f in files)
             {
-                var info = new FileInfo(f);
-                sb.Append(f).Append('|').Append(info.Length).Append('|').Append(info.LastWriteTimeUtc.Ticks).Append('\n');
+                var info = new FileInfo(f.ResolvedPath);
+                long length = 0, ticks = 0;
+                try { length = info.Length; ticks = info.LastWriteTimeUtc.Ticks; }
+                catch (IOException) { }   // vanished: decoding reports it
+                sb.Append(f.Path).Append('|').Append(length).Append('|').Append(ticks).Append('\n');
             }
             return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString()))).Substring(0, 16).ToLowerInvariant();
         }
