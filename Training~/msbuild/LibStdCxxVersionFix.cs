@@ -275,7 +275,7 @@ namespace Wasserforge.Build
                     var o = LibStdCxxVersionFix.Apply(lib, available);
                     if (o.Weakened.Count > 0)
                         Log.LogMessage(Microsoft.Build.Framework.MessageImportance.High,
-                            $"TorchSharp: {system} lacks {string.Join(", ", o.Weakened)}; made it optional in {Path.GetFullPath(lib)} (the build output's copy; the NuGet cache is untouched; unused symbol {string.Join(", ", o.Unversioned)}).");
+                            $"TorchSharp: {system} lacks {string.Join(", ", o.Weakened)}; made it optional in {Path.GetFullPath(lib)} (this output's copy; the NuGet cache is untouched; unused symbol {string.Join(", ", o.Unversioned)}).");
                 }
                 catch (Exception e) when (e is InvalidOperationException || e is InvalidDataException || e is IOException)
                 {
