@@ -1,35 +1,46 @@
 #!/usr/bin/env bash
-# Engine benchmark: our libtorch binding (Wasserforge.Torch.Bench) vs PyTorch (wgan_gp_dcgan.py) on the
-# same loop (WGAN-GP reference DCGAN pair, 64x64, batch 64), same thread count, in the same run,
-# alternating ours / PyTorch each round so background load hits both alike. Reports the mean rate and
-# the rate of the fastest iteration of each side (the latter is robust to other processes' load).
-# usage: Training~/bench/run.sh [DEVICE=cpu|cuda] [WARMUP=1] [ITERATIONS=2] [ROUNDS=2]
-# On a GPU machine build the shim against that machine's libtorch first:
-#   Torch_DIR=$(python -c 'import torch;print(torch.utils.cmake_prefix_path)')/Torch Tools~/build-native.sh
-# and run the peer with that same python: PYTHON=python Training~/bench/run.sh cuda
+# Engine benchmark: the WGAN-GP reference DCGAN pair (64x64, batch 64; 5 critic steps with gradient
+# penalty + 1 generator step per iteration) on three sides, in the same run, alternating each round so
+# background load hits all alike, same thread count:
+#   ours   `wasserforge bench engine`: the trainer's own model factory, loss and step code on TorchSharp
+#   bare   BareTorchSharp/: the same loop written directly on TorchSharp (no trainer code)
+#   torch  wgan_gp_dcgan.py: the same loop in PyTorch (Debian python3-torch 1.13 by default)
+# Each side reports its mean rate and the rate of its fastest iteration (robust to other processes).
+# Prints one markdown table row for docs/benchmarks.md. Goals: ours >= 0.97x bare, ours >= 1.3x PyTorch.
+# usage: Training~/bench/run.sh [DEVICE=cpu|cuda] [WARMUP=1] [ITERATIONS=3] [ROUNDS=2]
+# CUDA: build with the CUDA package (TORCH_PACKAGE=cuda-linux, restored from your own feed) and run the
+# PyTorch peer with a CUDA PyTorch: PYTHON=python TORCH_PACKAGE=cuda-linux Training~/bench/run.sh cuda
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-device="${1:-cpu}"; warmup="${2:-1}"; iterations="${3:-2}"; rounds="${4:-2}"
+device="${1:-cpu}"; warmup="${2:-1}"; iterations="${3:-3}"; rounds="${4:-2}"
 python="${PYTHON:-/usr/bin/python3}"
 threads="${THREADS:-$(nproc)}"
+package="${TORCH_PACKAGE:-cpu}"
 cd "$root"
-dotnet build "Training~/bench/Wasserforge.Torch.Bench" -c Release --nologo -v quiet >/dev/null
-bench="Training~/bench/Wasserforge.Torch.Bench/bin/Release/net10.0/Wasserforge.Torch.Bench.dll"
-ours=(); theirs=()
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build "Training~/src/Wasserforge.Cli" -c Release --nologo -v quiet -p:TorchPackage="$package" >/dev/null
+dotnet build "Training~/bench/BareTorchSharp" -c Release --nologo -v quiet -p:TorchPackage="$package" >/dev/null
+cli="Training~/src/Wasserforge.Cli/bin/Release/net10.0/wasserforge.dll"
+bare="Training~/bench/BareTorchSharp/bin/Release/net10.0/BareTorchSharp.dll"
+ours=(); plain=(); theirs=()
 for ((r = 0; r < rounds; r++)); do
-  ours+=("$(dotnet "$bench" --device "$device" --warmup "$warmup" --iterations "$iterations" --threads "$threads" | tail -1)")
+  out="$(dotnet "$cli" bench engine --device "$device" --warmup "$warmup" --iterations "$iterations" --threads "$threads")"
+  ours+=("$(sed -n 's/^iters_per_s=//p' <<<"$out") $(sed -n 's/^fastest_iters_per_s=//p' <<<"$out")")
+  plain+=("$(dotnet "$bare" --device "$device" --warmup "$warmup" --iterations "$iterations" --threads "$threads" | tail -1)")
   theirs+=("$("$python" Training~/bench/wgan_gp_dcgan.py "$device" "$warmup" "$iterations" "$threads" | tail -1)")
-  echo "[bench] round $((r + 1)): ours ${ours[-1]}, PyTorch ${theirs[-1]} (mean, fastest it/s)" >&2
+  echo "[bench] round $((r + 1)): ours ${ours[-1]}, bare TorchSharp ${plain[-1]}, PyTorch ${theirs[-1]} (mean, fastest it/s); load $(cut -d' ' -f1 /proc/loadavg)" >&2
 done
+libtorch="$(sed -n 's/.*libtorch \([^ ]*\).*/\1/p' <<<"$out" | head -1)"
 torch_version="$("$python" -c 'import torch; print(torch.__version__)')"
-/usr/bin/python3 - "$device" "$threads" "$torch_version" "${#ours[@]}" "${ours[@]}" "${theirs[@]}" <<'PY'
+/usr/bin/python3 - "$device" "$threads" "$libtorch" "$torch_version" "${#ours[@]}" "${ours[@]}" "${plain[@]}" "${theirs[@]}" <<'PY'
 import sys, statistics, subprocess, datetime
-device, threads, tv, n = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-ours = [tuple(map(float, x.split())) for x in sys.argv[5:5 + n]]
-theirs = [tuple(map(float, x.split())) for x in sys.argv[5 + n:5 + 2 * n]]
+device, threads, lt, tv, n = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
+rows = [tuple(map(float, x.split())) for x in sys.argv[6:6 + 3 * n]]
+ours, bare, torch = rows[:n], rows[n:2 * n], rows[2 * n:]
 cpu = next((l.split(":", 1)[1].strip() for l in subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines() if l.startswith("Model name")), "unknown")
-om, tm = statistics.mean(o[0] for o in ours), statistics.mean(t[0] for t in theirs)
-ob, tb = max(o[1] for o in ours), max(t[1] for t in theirs)
-print(f"| {datetime.date.today()} | {cpu}, {threads} threads | {device} | {om:.4f} it/s (fastest {ob:.4f}) | "
-      f"{tm:.4f} it/s (fastest {tb:.4f}), torch {tv} | mean {om / tm:.3f}, fastest {ob / tb:.3f} |")
+mean = lambda s: statistics.mean(x[0] for x in s)
+best = lambda s: max(x[1] for x in s)
+print(f"| {datetime.date.today()} | {cpu}, {threads} threads | {device} | {mean(ours):.4f} (fastest {best(ours):.4f}) | "
+      f"{mean(bare):.4f} (fastest {best(bare):.4f}), libtorch {lt} | {mean(torch):.4f} (fastest {best(torch):.4f}), torch {tv} | "
+      f"{mean(ours) / mean(bare):.3f} mean, {best(ours) / best(bare):.3f} fastest | {mean(ours) / mean(torch):.3f} mean, {best(ours) / best(torch):.3f} fastest |")
 PY

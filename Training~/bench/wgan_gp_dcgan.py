@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""PyTorch peer of Wasserforge's engine benchmark (Training~/bench/Wasserforge.Torch.Bench):
+"""PyTorch peer of Wasserforge's engine benchmark (`wasserforge bench engine`, Training~/bench/run.sh):
 the WGAN-GP reference DCGAN pair at 64x64, batch 64; one iteration = 5 critic steps with gradient
 penalty (lambda 10, Adam 1e-4, betas (0, 0.9)) + 1 generator step. Prints iterations per second: over all timed iterations, and of the fastest one (robust to load from other processes).
 

@@ -1,7 +1,5 @@
 using System;
 using System.IO;
-using Wasserforge.Torch;
-using Wasserforge.Torch.Serialization;
 
 namespace Wasserforge.Cli
 {
@@ -29,9 +27,13 @@ namespace Wasserforge.Cli
             else Err.WriteLine("error: " + message);
         }
 
-        /// <summary>Exceptions that describe a user's mistake or a bad file: printed as one line, no stack trace.</summary>
+        /// <summary>
+        /// Exceptions that describe a user's mistake, a bad file or a refusal of libtorch (TorchSharp reports
+        /// those, e.g. CUDA out of memory, as <see cref="System.Runtime.InteropServices.ExternalException"/>):
+        /// printed as one line, no stack trace.
+        /// </summary>
         public bool IsUserError(Exception e) =>
-            e is WasserforgeException || e is TorchException || e is CheckpointException || e is IOException ||
+            e is WasserforgeException || e is System.Runtime.InteropServices.ExternalException || e is IOException ||
             e is ArgumentException || e is FormatException || e is UnauthorizedAccessException;
 
         /// <summary>Runs <paramref name="action"/>, turning user errors into one red line and exit code 1.</summary>

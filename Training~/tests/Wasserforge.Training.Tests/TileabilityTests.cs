@@ -1,12 +1,13 @@
 using System;
 using System.IO;
 using NUnit.Framework;
+using System.Linq;
+using TorchSharp;
 using Wasserforge.Latent;
-using Wasserforge.Torch;
-using Wasserforge.Torch.NN;
 using Wasserforge.Training.Config;
 using Wasserforge.Training.Models;
 using Wasserforge.Training.Loop;
+using static TorchSharp.torch;
 
 namespace Wasserforge.Training.Tests
 {
@@ -67,7 +68,7 @@ namespace Wasserforge.Training.Tests
         static Tensor Roll(Tensor x, long shift, int dim)
         {
             var n = x.size(dim);
-            return torch.cat(new[] { x.narrow(dim, n - shift, shift), x.narrow(dim, 0, n - shift) }, dim);
+            return cat(new[] { x.narrow(dim, n - shift, shift), x.narrow(dim, 0, n - shift) }, dim);
         }
 
         /// <summary>
@@ -79,22 +80,23 @@ namespace Wasserforge.Training.Tests
         [TestCase(false)]
         public void RollingTheStemRollsTheImage(bool tileable)
         {
-            torch.manual_seed(4);
+            manual_seed(4);
             var c = new TrainConfig();
             c.Data.Size = 32; c.Model.LatentDim = 16; c.Model.Width = 8; c.Model.MaxWidth = 16; c.Model.Tileable = tileable;
             ConfigDefaults.Apply(c);
             using var models = ModelFactory.Create(c, 3);
             var g = models.Generator;
             g.eval();
-            using var scope = torch.NewDisposeScope();
-            using var noGrad = torch.no_grad();
-            var h = torch.randn(new long[] { 4, 16 }, new Generator(2));
-            for (var i = 0; i < 4; i++) h = g.layers[i].forward(h);   // Linear, BatchNorm, ReLU, Unflatten → [N, C, 4, 4]
-            Tensor Rest(Tensor x) { for (var i = 4; i < g.layers.Count; i++) x = g.layers[i].forward(x); return x; }
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            using var noise = new Generator(2);
+            var h = randn(new long[] { 4, 16 }, generator: noise);
+            for (var i = 0; i < 4; i++) h = g[i].call(h);   // Linear, BatchNorm, ReLU, Unflatten → [N, C, 4, 4]
+            Tensor Rest(Tensor x) { for (var i = 4; i < g.Count; i++) x = g[i].call(x); return x; }
             var y = Rest(h);
             var rolled = Rest(Roll(Roll(h, 1, 3), 1, 2));
             var expected = Roll(Roll(y, 8, 3), 8, 2);
-            var maxDiff = (rolled - expected).abs().max().item();
+            var maxDiff = (rolled - expected).abs().max().item<float>();
             if (tileable) Assert.That(maxDiff, Is.LessThan(1e-5), "tileable generator is circularly equivariant");
             else Assert.That(maxDiff, Is.GreaterThan(1e-3), "a zero-padded generator is not");
         }

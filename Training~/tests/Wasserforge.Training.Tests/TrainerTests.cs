@@ -27,8 +27,106 @@ loss: { kind: wgan-gp }
 training: { steps: 6, batch_size: 8, sample_every: 3, checkpoint_every: 3, log_every: 1, seed: 3 }
 ";
 
-        TrainResult Train(string config, string id, bool resume = false, bool force = false, int? steps = null) =>
-            Trainer.Run(new TrainOptions { ConfigPath = config, RunId = id, ResultsRoot = Path.Combine(_dir, "results"), Resume = resume, Force = force, Steps = steps });
+        TrainResult Train(string config, string id, bool resume = false, bool force = false, int? steps = null, string initFrom = null, ITrainingObserver observer = null, System.Threading.CancellationToken cancel = default) =>
+            Trainer.Run(new TrainOptions
+            {
+                ConfigPath = config, RunId = id, ResultsRoot = Path.Combine(_dir, "results"), Resume = resume, Force = force, Steps = steps,
+                InitFrom = initFrom, Observer = observer ?? NullObserver.Instance, Cancellation = cancel,
+            });
+
+        /// <summary>Cancels its token when the run has logged <paramref name="step"/> (what Ctrl-C does in the CLI).</summary>
+        sealed class CancelAt : ITrainingObserver
+        {
+            readonly long _step;
+            public readonly System.Threading.CancellationTokenSource Source = new System.Threading.CancellationTokenSource();
+            public CancelAt(long step) { _step = step; }
+            public void Started(string runId, string device, string dataset, long startStep, long totalSteps) { }
+            public void Progress(in MetricsRow row, long totalSteps) { if (row.Step == _step) Source.Cancel(); }
+            public void Note(string message) { }
+        }
+
+        [Test]
+        public void CancellingSavesACheckpointAndResumingEndsWhereAStraightRunEnds()
+        {
+            var config = Config(Tiny.Replace("checkpoint_every: 3", "checkpoint_every: 100"));
+            var straight = Train(config, "straight");
+            var stopper = new CancelAt(4);
+            var stopped = Train(config, "stopped", observer: stopper, cancel: stopper.Source.Token);
+            Assert.That((stopped.Cancelled, stopped.Steps, stopped.OnnxPath), Is.EqualTo((true, 4L, (string)null)));
+            Assert.That(Path.GetFileName(stopped.Run.LatestCheckpoint()), Is.EqualTo("step_000004"), "Ctrl-C wrote a checkpoint at the step it stopped");
+            var resumed = Train(config, "stopped", resume: true);
+            Assert.That(File.ReadAllBytes(resumed.OnnxPath), Is.EqualTo(File.ReadAllBytes(straight.OnnxPath)));
+        }
+
+        [Test]
+        public void InitFromStartsFromTheOtherRunsWeights()
+        {
+            const string toy = "data: { source: 8gaussians }\nmodel: { kind: mlp, latent_dim: 2, width: 8, depth: 2 }\nloss: { kind: wgan-gp }\n";
+            var source = Train(Config(toy + "training: { steps: 3, batch_size: 16, log_every: 1, seed: 2 }\n"), "source");
+            // A learning rate of 1e-30 leaves the weights as they are (below float precision): the new run's generator is the source's.
+            var tuned = Train(Config(toy + "optimizer: { lr: 1.0e-30 }\ntraining: { steps: 1, batch_size: 16, log_every: 1, seed: 9 }\n"), "tuned", initFrom: source.Run.Root);
+            using var a = GeneratorModel.Load(source.OnnxPath);
+            using var b = GeneratorModel.Load(tuned.OnnxPath);
+            var z = Wasserforge.Latent.LatentSampler.Sample(3, 2);
+            float[] pa = new float[2], pb = new float[2];
+            a.Generate(z, 1, pa);
+            b.Generate(z, 1, pb);
+            Assert.That(pb, Is.EqualTo(pa).Within(1e-6f));
+            var fresh = Train(Config(toy + "optimizer: { lr: 1.0e-30 }\ntraining: { steps: 1, batch_size: 16, log_every: 1, seed: 9 }\n"), "fresh");
+            using var c = GeneratorModel.Load(fresh.OnnxPath);
+            var pc = new float[2];
+            c.Generate(z, 1, pc);
+            Assert.That(pc, Is.Not.EqualTo(pa), "without --init-from the weights are the seed's own");
+        }
+
+        [Test]
+        public void AFormat1RunOfTheShimTrainerResumes()
+        {
+            var run = Path.Combine(_dir, "results", "format1");
+            CheckpointTests.CopyDirectory(Path.Combine(AppContext.BaseDirectory, "Fixtures", "format1-run"), run);
+            File.WriteAllText(Path.Combine(run, "source-dir.txt"), run);
+            var notes = new Notes();
+            var resumed = Train(null, "format1", resume: true, steps: 3, observer: notes);
+            Assert.That(resumed.Steps, Is.EqualTo(3));
+            Assert.That(notes.Lines, Has.Some.Contain("resumed from").And.Contain("step_000002"));
+            var state = File.ReadAllText(Path.Combine(resumed.Run.CheckpointPath(3), "state.json"));
+            Assert.That(state, Does.Contain("\"format\": 2"), "the next checkpoint is written in the current format");
+        }
+
+        sealed class Notes : ITrainingObserver
+        {
+            public readonly System.Collections.Generic.List<string> Lines = new System.Collections.Generic.List<string>();
+            public void Started(string runId, string device, string dataset, long startStep, long totalSteps) => Lines.Add("device " + device);
+            public void Progress(in MetricsRow row, long totalSteps) { }
+            public void Note(string message) => Lines.Add(message);
+        }
+
+        [Test]
+        public void TheDeviceIsNamedWithTheReasonAndAMissingGpuIsAClearError()
+        {
+            var notes = new Notes();
+            Train(Config(Tiny), "auto", steps: 1, observer: notes);
+            if (TorchSharp.torch.cuda.is_available())
+                Assert.That(notes.Lines[0], Does.StartWith("device cuda:0 (auto: TorchSharp reports"));
+            else
+            {
+                Assert.That(notes.Lines[0], Does.StartWith("device cpu, ").And.Contain("auto: no CUDA"));
+                var e = Assert.Throws<ArgumentException>(() => Trainer.Run(new TrainOptions { ConfigPath = Config(Tiny), RunId = "gpu", ResultsRoot = Path.Combine(_dir, "results"), Device = "cuda:0" }));
+                Assert.That(e.Message, Does.Contain("cuda:0").And.Contain("TorchPackage=cuda-windows"));
+            }
+        }
+
+        /// <summary>Random numbers are drawn on the CPU generator and moved, so a seed gives the same run on CUDA (up to kernel rounding).</summary>
+        [Test]
+        public void ASeedGivesTheSameRunOnCpuAndCuda()
+        {
+            if (!TorchSharp.torch.cuda.is_available()) Assert.Ignore("no CUDA device here (TorchSharp-cpu, or no GPU)");
+            var config = Config(Tiny);
+            var cpu = Trainer.Run(new TrainOptions { ConfigPath = config, RunId = "cpu", ResultsRoot = Path.Combine(_dir, "results"), Device = "cpu", Steps = 3 });
+            var gpu = Trainer.Run(new TrainOptions { ConfigPath = config, RunId = "gpu", ResultsRoot = Path.Combine(_dir, "results"), Device = "cuda", Steps = 3 });
+            double W(TrainResult r, int row) => double.Parse(File.ReadAllLines(r.Run.MetricsPath)[row].Split(',')[1], System.Globalization.CultureInfo.InvariantCulture);
+            for (var row = 1; row <= 3; row++) Assert.That(W(gpu, row), Is.EqualTo(W(cpu, row)).Within(1e-3).Percent.Or.EqualTo(W(cpu, row)).Within(1e-4), $"Wasserstein estimate at step {row}");
+        }
 
         [Test]
         public void ARunWritesEverythingAndTheExportLoadsInTheRuntime()
@@ -91,6 +189,18 @@ training: { steps: 50, batch_size: 8, checkpoint_every: 1, log_every: 1 }
             Assert.That(e.Message, Does.Contain("diverged").And.Contain("checkpoint"));
             var run = new RunDirectory(Path.Combine(_dir, "results", "nan"));
             Assert.That(File.Exists(run.OnnxPath), Is.False);
+            // The checkpoint left behind holds finite weights: export (and --resume) can use it.
+            var latest = run.LatestCheckpoint();
+            TestContext.Out.WriteLine($"{e.Message}; latest checkpoint: {latest ?? "none"}");
+            if (latest != null)
+            {
+                var onnx = Path.Combine(_dir, "last-good.onnx");
+                Wasserforge.Training.Export.RunExporter.Export(latest, onnx);
+                using var model = GeneratorModel.Load(onnx);
+                var output = new float[model.ValuesPerSample];
+                model.Generate(Wasserforge.Latent.LatentSampler.Sample(1, model.LatentDim), 1, output);
+                Assert.That(output.All(float.IsFinite), Is.True, "the kept checkpoint generates finite images");
+            }
         }
 
         [TestCase("loss: { kind: wgan }", "loss.kind")]

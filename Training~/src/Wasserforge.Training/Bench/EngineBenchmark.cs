@@ -1,70 +1,87 @@
 using System;
 using System.Diagnostics;
-using Wasserforge.Torch;
-using Wasserforge.Torch.Optim;
+using TorchSharp;
 using Wasserforge.Training.Config;
+using Wasserforge.Training.Engine;
+using Wasserforge.Training.Loop;
 using Wasserforge.Training.Losses;
 using Wasserforge.Training.Models;
+using static TorchSharp.torch;
 
 namespace Wasserforge.Training.Bench
 {
+    /// <summary>Iterations per second of a benchmark run.</summary>
+    public readonly struct EngineRate
+    {
+        /// <summary>Timed iterations divided by their total time.</summary>
+        public readonly double Mean;
+        /// <summary>1 / the fastest timed iteration (robust to load from other processes).</summary>
+        public readonly double Fastest;
+        /// <summary>The device, in words.</summary>
+        public readonly string Device;
+        /// <summary>Creates a rate.</summary>
+        public EngineRate(double mean, double fastest, string device) { Mean = mean; Fastest = fastest; Device = device; }
+    }
+
     /// <summary>
-    /// The WGAN-GP reference DCGAN pair at 64×64, batch 64 (generator Linear 128→4·4·512 + BN + ReLU,
-    /// ConvTranspose 5×5/2 512→256→128→64 with BN + ReLU, ConvTranspose 64→3 + tanh; critic Conv 5×5/2
-    /// 3→64→128→256→512 with LayerNorm + LeakyReLU(0.2), Linear → 1). One iteration = 5 critic steps
-    /// with the gradient penalty (λ = 10, Adam 1e-4, β = (0, 0.9)) + 1 generator step.
-    /// Training~/bench/wgan_gp_dcgan.py is the same loop in PyTorch.
+    /// The WGAN-GP reference DCGAN pair of Training~/bench/wgan_gp_dcgan.py at 64×64, batch 64, built by
+    /// the trainer's own <see cref="ModelFactory"/> (generator Linear 128→4·4·512 + BN + ReLU, ConvTranspose
+    /// 5×5/2 512→256→128→64 with BN + ReLU, ConvTranspose 64→3 + tanh; critic Conv 5×5/2 3→64→128→256→512
+    /// with LayerNorm + LeakyReLU(0.2), Linear → 1), trained by the trainer's own <see cref="TrainingStep"/>
+    /// with its loss (λ = 10) and optimizers (Adam 1e-4, β = (0, 0.9)): one iteration = 5 critic steps + 1
+    /// generator step, reading the numbers the trainer reads.
     /// </summary>
     public static class EngineBenchmark
     {
-        /// <summary>Iterations per second after <paramref name="warmup"/> untimed iterations.</summary>
-        public static double Run(string device, int warmup, int iterations, int batch = 64, int size = 64)
+        /// <summary>The reference config: wgan-gp defaults, 64×64 RGB, latent 128, width 64, max width 512, batch 64.</summary>
+        public static TrainConfig ReferenceConfig()
         {
-            torch.manual_seed(0);
-            var dev = torch.resolve_device(device, out _);
             var c = new TrainConfig();
-            c.Data.Size = size; c.Data.Channels = 3;
-            c.Model.LatentDim = 128; c.Model.Width = 64; c.Model.MaxWidth = 512;
+            c.Data.Size = 64; c.Data.Channels = 3;
+            c.Model.Kind = "dcgan"; c.Model.LatentDim = 128; c.Model.Width = 64; c.Model.MaxWidth = 512;
             c.Loss.Kind = "wgan-gp";
+            c.Training.BatchSize = 64;
             ConfigDefaults.Apply(c);
+            return c;
+        }
+
+        /// <summary>Runs <paramref name="warmup"/> untimed and <paramref name="iterations"/> timed iterations.</summary>
+        /// <exception cref="ArgumentException">Unknown device, or fewer than one timed iteration.</exception>
+        public static EngineRate Run(string device, int warmup, int iterations, int threads = 0)
+        {
+            if (iterations < 1) throw new ArgumentException($"--iterations {iterations} must be at least 1.");
+            var c = ReferenceConfig();
+            TorchDevices.SetThreads(threads);
+            var dev = TorchDevices.Resolve(device, out var why);
+            manual_seed(0);
             using var models = ModelFactory.Create(c, 3);
             models.Generator.to(dev);
             models.Critic.to(dev);
             var loss = GanLoss.Create(c.Loss);
-            using var optG = new Adam(models.Generator.parameters(), 1e-4, 0.0, 0.9);
-            using var optC = new Adam(models.Critic.parameters(), 1e-4, 0.0, 0.9);
-            using var gen = new Generator(1);
-            var real = DisposeScope.Detach(torch.rand(new long[] { batch, 3, size, size }, gen).to(dev) * 2.0 - 1.0);
+            using var optG = Trainer.MakeOptimizer(c.Optimizer, models.Generator.parameters(), c.Optimizer.LrGenerator.Value);
+            using var optC = Trainer.MakeOptimizer(c.Optimizer, models.Critic.parameters(), c.Optimizer.LrCritic.Value);
+            using var noise = new Generator(1);
+            var steps = new TrainingStep(models, loss, optC, optG, noise, dev);
+            var batch = c.Training.BatchSize;
+            using var real = (CpuRandom.Rand(noise, new long[] { batch, 3, 64, 64 }, dev) * 2.0 - 1.0).DetachFromDisposeScope();
+            var criticSteps = c.Loss.NCritic.Value;
 
             void Iteration()
             {
-                for (var k = 0; k < 5; k++)
-                {
-                    using var scope = torch.NewDisposeScope();
-                    Tensor fake;
-                    using (torch.no_grad()) fake = models.Generator.forward(torch.randn(new long[] { batch, 128 }, gen).to(dev));
-                    var terms = loss.Critic(models.Critic, real, fake, gen);
-                    optC.zero_grad();
-                    terms.Loss.backward();
-                    optC.step();
-                }
-                using (torch.NewDisposeScope())
-                {
-                    var fake = models.Generator.forward(torch.randn(new long[] { batch, 128 }, gen).to(dev));
-                    var g = loss.Generator(models.Critic.forward(fake));
-                    optG.zero_grad();
-                    g.backward();
-                    optG.step();
-                    g.item();   // synchronise (CUDA)
-                }
+                for (var k = 0; k < criticSteps; k++) steps.Critic(real, read: k == criticSteps - 1);
+                steps.Generator(batch);   // reads the loss: synchronises a GPU
             }
 
             for (var i = 0; i < warmup; i++) Iteration();
-            var sw = Stopwatch.StartNew();
-            for (var i = 0; i < iterations; i++) Iteration();
-            var rate = iterations / sw.Elapsed.TotalSeconds;
-            real.Dispose();
-            return rate;
+            var total = Stopwatch.StartNew();
+            var fastest = double.MaxValue;
+            for (var i = 0; i < iterations; i++)
+            {
+                var one = Stopwatch.StartNew();
+                Iteration();
+                fastest = Math.Min(fastest, one.Elapsed.TotalSeconds);
+            }
+            return new EngineRate(iterations / total.Elapsed.TotalSeconds, 1 / fastest, why);
         }
     }
 }

@@ -4,8 +4,8 @@ using System.Diagnostics;
 using System.IO;
 using Wasserforge.Contract;
 using Wasserforge.Pixels;
-using Wasserforge.Torch;
-using Wasserforge.Torch.NN;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 using Wasserforge.Training.Config;
 using Wasserforge.Training.Export;
 using Wasserforge.Training.Models;
@@ -72,7 +72,7 @@ namespace Wasserforge.Training.Bench
 
         static long ExportModel(int size, string path)
         {
-            torch.manual_seed(1);
+            manual_seed(1);
             var c = new TrainConfig();
             c.Data.Size = size; c.Data.Channels = 3;
             c.Model.LatentDim = 128; c.Model.Width = 64; c.Model.MaxWidth = 512;
@@ -88,18 +88,18 @@ namespace Wasserforge.Training.Bench
         {
             long macs = 0;
             long h = 4;
-            foreach (var layer in g.layers)
+            foreach (var layer in g.children())
             {
                 switch (layer)
                 {
                     case Linear l: macs += l.weight.size(0) * l.weight.size(1); break;
                     case ConvTranspose2d ct:
                         macs += ct.weight.size(0) * ct.weight.size(1) * ct.weight.size(2) * ct.weight.size(3) * h * h;
-                        h = (h - 1) * ct.stride - 2 * ct.padding + ct.weight.size(2) + ct.output_padding;
+                        h = (h - 1) * ct.stride[0] - 2 * ct.padding[0] + ct.weight.size(2) + ct.output_padding[0];
                         break;
-                    case Upsample u: h *= u.scale_factor; break;
+                    case Upsample u: h = (long)(h * u.scale_factor[0]); break;
                     case Conv2d cv:
-                        h = (h + 2 * cv.padding - cv.weight.size(2)) / cv.stride + 1;
+                        h = (h + 2 * cv.padding[0] - cv.weight.size(2)) / cv.stride[0] + 1;
                         macs += cv.weight.size(0) * cv.weight.size(1) * cv.weight.size(2) * cv.weight.size(3) * h * h;
                         break;
                 }

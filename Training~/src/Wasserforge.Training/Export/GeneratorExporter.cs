@@ -1,15 +1,16 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using TorchSharp;
+using TorchSharp.Modules;
 using Wasserforge.Contract;
-using Wasserforge.Torch;
-using Wasserforge.Torch.NN;
 using Wasserforge.Training.Export.Onnx;
+using static TorchSharp.torch;
 
 namespace Wasserforge.Training.Export
 {
     /// <summary>
-    /// Turns a trained generator (a <see cref="Sequential"/> of the engine's layers) into an ONNX graph
+    /// Turns a trained generator (a TorchSharp <see cref="Sequential"/> of <c>torch.nn</c> layers) into an ONNX graph
     /// that follows the model contract: input <c>z</c> [batch, latent_dim], output <c>image</c>
     /// [batch, C, H, W] (or [batch, D] for points), opset <see cref="ModelContract.OpsetVersion"/>, batch norm
     /// folded into the preceding layer (inference statistics), circular padding as Slice + Concat.
@@ -24,10 +25,10 @@ namespace Wasserforge.Training.Export
         {
             var g = new OnnxGraph();
             var x = g.Input(ModelContract.InputName, OnnxGraph.BatchDimension, (long)description.LatentDim);
-            using (torch.no_grad())
-            using (torch.NewDisposeScope())
+            using (no_grad())
+            using (NewDisposeScope())
             {
-                var layers = generator.layers;
+                var layers = generator.children().ToList();
                 for (var i = 0; i < layers.Count; i++)
                 {
                     var bn = i + 1 < layers.Count ? layers[i + 1] as BatchNorm : null;
@@ -57,14 +58,14 @@ namespace Wasserforge.Training.Export
             finally { generator.train(wasTraining); }
         }
 
-        static float[] F(Tensor t) => t.to(ScalarType.Float32, Device.CPU).contiguous().data<float>();
+        static float[] F(Tensor t) => t.detach().to(ScalarType.Float32, CPU).contiguous().data<float>().ToArray();
 
         static BatchNormParameters Parameters(BatchNorm bn) =>
             new BatchNormParameters(F(bn.weight), F(bn.bias), F(bn.running_mean), F(bn.running_var), bn.eps);
 
-        static float[] BiasOrZeros(Tensor bias, long count) => bias != null ? F(bias) : new float[count];
+        static float[] BiasOrZeros(Tensor bias, long count) => bias is not null ? F(bias) : new float[count];
 
-        static string Emit(OnnxGraph g, Module layer, string x, BatchNorm bn, int index)
+        static string Emit(OnnxGraph g, nn.Module layer, string x, BatchNorm bn, int index)
         {
             var n = $"l{index}";
             switch (layer)
@@ -84,7 +85,7 @@ namespace Wasserforge.Training.Export
                     var b = BiasOrZeros(ct.bias, shape[1]);
                     if (bn != null) BatchNormFolding.IntoConvTranspose(w, b, Parameters(bn), (int)shape[0]);
                     return g.ConvTranspose(x, g.Constant(n + "_weight", w, shape), g.Constant(n + "_bias", b, shape[1]),
-                        (int)shape[2], (int)ct.stride, (int)ct.padding, (int)ct.output_padding);
+                        (int)shape[2], (int)Square(ct.stride, "stride", index), (int)Square(ct.padding, "padding", index), (int)Square(ct.output_padding, "output padding", index));
                 }
                 case Conv2d conv:
                 {
@@ -92,7 +93,7 @@ namespace Wasserforge.Training.Export
                     var w = F(conv.weight);
                     var b = BiasOrZeros(conv.bias, shape[0]);
                     if (bn != null) BatchNormFolding.IntoConv(w, b, Parameters(bn));
-                    var p = (int)conv.padding;
+                    var p = (int)Square(conv.padding, "padding", index);
                     var input = x;
                     var pads = p;
                     if (p > 0 && conv.padding_mode == PaddingModes.Circular) { input = g.CircularPad(x, p); pads = 0; }
@@ -102,7 +103,7 @@ namespace Wasserforge.Training.Export
                         pads = 0;
                     }
                     return g.Conv(input, g.Constant(n + "_weight", w, shape), g.Constant(n + "_bias", b, shape[0]),
-                        (int)shape[2], (int)conv.stride, pads);
+                        (int)shape[2], (int)Square(conv.stride, "stride", index), pads);
                 }
                 case BatchNorm lone:
                 {
@@ -112,11 +113,11 @@ namespace Wasserforge.Training.Export
                     return g.Add(g.Mul(x, g.Constant(n + "_scale", s, shape)), g.Constant(n + "_shift", t, shape));
                 }
                 case Unflatten u:
-                    return g.Reshape(x, new long[] { -1 }.Concat(u.shape).ToArray());
+                    return g.Reshape(x, new long[] { -1 }.Concat(u.unflattened_size).ToArray());
                 case Flatten _:
                     return g.Add("Flatten", new[] { x }, OnnxAttribute.Int("axis", 1));
-                case Upsample up:
-                    return g.Resize(x, (int)up.scale_factor, (int)up.scale_factor);
+                case Upsample up when up.mode == UpsampleMode.Nearest && up.scale_factor.Length == 2 && up.scale_factor[0] % 1 == 0 && up.scale_factor[1] % 1 == 0:
+                    return g.Resize(x, (int)up.scale_factor[0], (int)up.scale_factor[1]);
                 case ReLU _: return g.Relu(x);
                 case LeakyReLU lr: return g.LeakyRelu(x, (float)lr.negative_slope);
                 case Tanh _: return g.Tanh(x);
@@ -124,6 +125,14 @@ namespace Wasserforge.Training.Export
                 default:
                     throw new ExportException($"layer {index} ({layer.GetType().Name}) has no ONNX export.");
             }
+        }
+
+        /// <summary>The single value of a per-axis setting that must be the same on both axes (as the models build it).</summary>
+        static long Square(long[] values, string what, int index)
+        {
+            if (values == null || values.Length == 0 || values.Any(v => v != values[0]))
+                throw new ExportException($"layer {index}: {what} [{string.Join(", ", values ?? Array.Empty<long>())}] differs between axes; only square settings export.");
+            return values[0];
         }
     }
 }

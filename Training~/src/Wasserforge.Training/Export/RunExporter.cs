@@ -1,13 +1,11 @@
 using System.IO;
 using System.Linq;
 using Wasserforge.Contract;
-using Wasserforge.Torch;
-using Wasserforge.Torch.NN;
-using Wasserforge.Torch.Optim;
-using Wasserforge.Torch.Serialization;
+using Wasserforge.Training.Checkpoints;
 using Wasserforge.Training.Config;
 using Wasserforge.Training.Loop;
 using Wasserforge.Training.Models;
+using static TorchSharp.torch;
 
 namespace Wasserforge.Training.Export
 {
@@ -34,10 +32,10 @@ namespace Wasserforge.Training.Export
             }
             var config = ConfigLoader.Load(run.ConfigPath);
             var channels = config.Model.Kind == "mlp" ? 2 : config.Data.Channels;
-            torch.manual_seed(0);
+            manual_seed(0);
             using var models = ModelFactory.Create(config, channels);
-            var state = Checkpoint.Load(checkpoint, new System.Collections.Generic.Dictionary<string, Module> { ["generator"] = models.Generator, ["critic"] = models.Critic },
-                new System.Collections.Generic.Dictionary<string, Optimizer>());
+            var state = Checkpoint.Load(checkpoint, new System.Collections.Generic.Dictionary<string, nn.Module> { ["generator"] = models.Generator, ["critic"] = models.Critic },
+                new System.Collections.Generic.Dictionary<string, optim.Optimizer>());
             var d = models.Describe(config, state.Step, Trainer.CreatedBy);
             GeneratorExporter.Export(models.Generator, d, output);
             return d;

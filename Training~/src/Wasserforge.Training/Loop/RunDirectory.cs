@@ -58,14 +58,28 @@ namespace Wasserforge.Training.Loop
         /// <summary>The sample grid written at <paramref name="step"/>.</summary>
         public string SamplePath(long step) => Path.Combine(SamplesDir, $"step_{step:D6}.png");
 
-        /// <summary>The newest complete checkpoint folder, or null when there is none.</summary>
+        /// <summary>
+        /// The newest complete checkpoint folder, or null when there is none: only folders named exactly
+        /// <c>step_</c> + digits that hold both checkpoint files count, by step number; staging and
+        /// replaced folders a crash may leave (<c>.step_N.partial</c>, <c>.step_N.replaced</c>, and the
+        /// <c>step_N.tmp</c> / <c>step_N.old</c> of older versions) never do.
+        /// </summary>
         public string LatestCheckpoint()
         {
             if (!Directory.Exists(CheckpointsDir)) return null;
-            return Directory.GetDirectories(CheckpointsDir, "step_*")
-                .Where(d => !d.EndsWith(".tmp", StringComparison.Ordinal))
-                .OrderBy(d => d, StringComparer.Ordinal)
+            return Directory.GetDirectories(CheckpointsDir)
+                .Select(d => (path: d, step: StepOf(Path.GetFileName(d))))
+                .Where(d => d.step >= 0 && Checkpoints.Checkpoint.IsComplete(d.path))
+                .OrderBy(d => d.step)
+                .Select(d => d.path)
                 .LastOrDefault();
+        }
+
+        static long StepOf(string name)
+        {
+            if (!name.StartsWith("step_", StringComparison.Ordinal) || name.Length == 5) return -1;
+            for (var i = 5; i < name.Length; i++) if (name[i] < '0' || name[i] > '9') return -1;
+            return long.TryParse(name.Substring(5), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : -1;
         }
     }
 }

@@ -1,8 +1,8 @@
 using System;
 using Wasserforge.Latent;
 using Wasserforge.Pixels;
-using Wasserforge.Torch;
-using Wasserforge.Torch.NN;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace Wasserforge.Training.Loop
 {
@@ -26,11 +26,11 @@ namespace Wasserforge.Training.Loop
             generator.eval();
             try
             {
-                using (torch.no_grad())
-                using (torch.NewDisposeScope())
+                using (no_grad())
+                using (NewDisposeScope())
                 {
-                    var z = torch.tensor(latents, new long[] { count, latentDim }).to(device);
-                    return generator.forward(z).cpu().data<float>();
+                    var z = tensor(latents, new long[] { count, latentDim }).to(device);
+                    return generator.forward(z).cpu().data<float>().ToArray();
                 }
             }
             finally { generator.train(wasTraining); }

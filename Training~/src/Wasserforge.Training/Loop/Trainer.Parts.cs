@@ -2,14 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Runtime.InteropServices;
 using Wasserforge.Contract;
 using Wasserforge.Latent;
-using Wasserforge.Torch;
-using Wasserforge.Torch.NN;
-using Wasserforge.Torch.Optim;
-using Wasserforge.Torch.Serialization;
+using TorchSharp;
+using TorchSharp.Modules;
+using Wasserforge.Training.Checkpoints;
 using Wasserforge.Training.Data;
 using Wasserforge.Training.Models;
+using static TorchSharp.torch;
 
 namespace Wasserforge.Training.Loop
 {
@@ -17,16 +18,43 @@ namespace Wasserforge.Training.Loop
     {
         static bool IsFinite(double v) => !double.IsNaN(v) && !double.IsInfinity(v);
 
-        static Dictionary<string, Module> Modules(GanModels m) => new Dictionary<string, Module> { ["generator"] = m.Generator, ["critic"] = m.Critic };
+        TrainingDivergedException Diverged(long step, string what) => new TrainingDivergedException(
+            $"training diverged at step {step}: {what}. The last good checkpoint is kept in {_run.CheckpointsDir}. " +
+            "Lower optimizer.lr, or use wgan-gp (its penalty keeps the critic Lipschitz), then --resume.");
 
-        /// <summary>The optimizer <paramref name="o"/> names (adam, rmsprop, otherwise sgd) over <paramref name="parameters"/>.</summary>
-        internal static Optimizer MakeOptimizer(Config.OptimizerConfig o, Tensor[] parameters, double lr)
+        /// <summary>Before a checkpoint: the losses were finite, but the last optimizer step may still have produced NaN weights, which must never be saved.</summary>
+        void EnsureFinite(GanModels m, long step)
+        {
+            using var scope = NewDisposeScope();
+            foreach (var net in new nn.Module[] { m.Generator, m.Critic })
+                foreach (var p in net.parameters())
+                    if (!isfinite(p).all().item<bool>()) throw Diverged(step, "a weight became NaN or infinite after the last update, so no checkpoint was written for this step");
+        }
+
+        static Dictionary<string, nn.Module> Modules(GanModels m) => new Dictionary<string, nn.Module> { ["generator"] = m.Generator, ["critic"] = m.Critic };
+
+        static Dictionary<string, optim.Optimizer> Optimizers(optim.Optimizer g, optim.Optimizer c) => new Dictionary<string, optim.Optimizer> { ["opt_g"] = g, ["opt_c"] = c };
+
+        /// <summary>The optimizer <paramref name="o"/> names (adam, rmsprop, otherwise sgd) over <paramref name="parameters"/>: TorchSharp's <c>torch.optim</c>.</summary>
+        internal static optim.Optimizer MakeOptimizer(Config.OptimizerConfig o, IEnumerable<Parameter> parameters, double lr)
         {
             switch (o.Kind)
             {
-                case "adam": return new Adam(parameters, lr, o.Beta1.Value, o.Beta2.Value);
-                case "rmsprop": return new RMSprop(parameters, lr);
-                default: return new SGD(parameters, lr);
+                case "adam": return optim.Adam(parameters, lr, o.Beta1.Value, o.Beta2.Value);
+                case "rmsprop": return optim.RMSProp(parameters, lr);
+                default: return optim.SGD(parameters, lr);
+            }
+        }
+
+        /// <summary>Restores the noise generator; a state this libtorch cannot take is named with the checkpoint's format.</summary>
+        static void RestoreNoise(Generator noise, CheckpointState st, string folder)
+        {
+            if (!st.Rng.TryGetValue("noise", out var bytes)) throw new CheckpointException(Path.Combine(folder, "state.json"), "has no 'noise' generator state.");
+            using var state = torch.tensor(bytes, new long[] { bytes.Length }, ScalarType.Byte);
+            try { noise.set_state(state); }
+            catch (Exception e) when (e is ExternalException || e is ArgumentException)
+            {
+                throw new CheckpointException(Path.Combine(folder, "state.json"), $"its 'noise' generator state (checkpoint format {st.Format}) does not fit libtorch {__version__}: {e.Message}", e);
             }
         }
 
@@ -79,16 +107,18 @@ namespace Wasserforge.Training.Loop
             obs.Note($"step {step}: {r} (vs {n} held-out images)");
         }
 
-        void SaveCheckpoint(GanModels m, Optimizer optG, Optimizer optC, Generator noise, Xoshiro256 dataRng, long step, double wall, ITrainingObserver obs)
+        void SaveCheckpoint(GanModels m, optim.Optimizer optG, optim.Optimizer optC, Generator noise, Xoshiro256 dataRng, long step, double wall, ITrainingObserver obs)
         {
+            byte[] noiseState;
+            using (var t = noise.get_state()) noiseState = t.data<byte>().ToArray();
             var state = new CheckpointState
             {
                 Step = step,
-                Rng = { ["noise"] = noise.get_state(), ["data"] = Bytes(dataRng.GetState()) },
+                Rng = { ["noise"] = noiseState, ["data"] = Bytes(dataRng.GetState()) },
                 Extra = { ["wall_time_s"] = wall.ToString("R", CultureInfo.InvariantCulture), ["loss"] = _config.Loss.Kind },
             };
             var folder = _run.CheckpointPath(step);
-            Checkpoint.Save(folder, state, Modules(m), new Dictionary<string, Optimizer> { ["opt_g"] = optG, ["opt_c"] = optC });
+            Checkpoint.Save(folder, state, Modules(m), Optimizers(optG, optC));
             obs.Note($"checkpoint {folder}");
         }
 

@@ -5,15 +5,15 @@ using System.IO;
 using System.Linq;
 using Wasserforge.Contract;
 using Wasserforge.Latent;
-using Wasserforge.Torch;
-using Wasserforge.Torch.NN;
-using Wasserforge.Torch.Optim;
-using Wasserforge.Torch.Serialization;
+using TorchSharp;
+using Wasserforge.Training.Checkpoints;
 using Wasserforge.Training.Config;
 using Wasserforge.Training.Data;
+using Wasserforge.Training.Engine;
 using Wasserforge.Training.Export;
 using Wasserforge.Training.Losses;
 using Wasserforge.Training.Models;
+using static TorchSharp.torch;
 
 namespace Wasserforge.Training.Loop
 {
@@ -78,9 +78,10 @@ namespace Wasserforge.Training.Loop
         {
             var obs = _options.Observer ?? NullObserver.Instance;
             var t = _config.Training;
-            torch.set_num_threads(t.Threads);
-            var device = torch.resolve_device(t.Device, out var deviceText);
-            torch.manual_seed(t.Seed);
+            TorchDevices.SetThreads(t.Threads);
+            var device = TorchDevices.Resolve(t.Device, out var deviceText);
+            // Weights are initialised on the CPU from the default generator, then moved: the same on every device.
+            torch.manual_seed((long)t.Seed);
 
             IDataset data;
             ImageDataset heldOut;
@@ -101,6 +102,7 @@ namespace Wasserforge.Training.Loop
             using var optG = MakeOptimizer(_config.Optimizer, models.Generator.parameters(), _config.Optimizer.LrGenerator.Value);
             using var optC = MakeOptimizer(_config.Optimizer, models.Critic.parameters(), _config.Optimizer.LrCritic.Value);
             using var noise = new Generator(t.Seed * 2654435761UL + 17);
+            var steps = new TrainingStep(models, loss, optC, optG, noise, device);
             var dataRng = new Xoshiro256(t.Seed ^ 0xDA7A5EEDUL);
 
             long step = 0;
@@ -109,9 +111,9 @@ namespace Wasserforge.Training.Loop
             if (_options.Resume && latest == null) obs.Note("no checkpoint yet: starting from step 0");
             if (latest != null)
             {
-                var st = Checkpoint.Load(latest, Modules(models), new Dictionary<string, Optimizer> { ["opt_g"] = optG, ["opt_c"] = optC });
+                var st = Checkpoint.Load(latest, Modules(models), Optimizers(optG, optC));
                 step = st.Step;
-                noise.set_state(st.Rng["noise"]);
+                RestoreNoise(noise, st, latest);
                 dataRng = Xoshiro256.FromState(Words(st.Rng["data"]));
                 wallBefore = double.Parse(st.Extra["wall_time_s"], System.Globalization.CultureInfo.InvariantCulture);
                 obs.Note($"resumed from {latest}");
@@ -120,7 +122,7 @@ namespace Wasserforge.Training.Loop
             {
                 var source = Directory.Exists(Path.Combine(_options.InitFrom, "checkpoints")) ? new RunDirectory(_options.InitFrom).LatestCheckpoint() : _options.InitFrom;
                 if (source == null) throw new WasserforgeException($"--init-from {_options.InitFrom}: that run has no checkpoint.");
-                Checkpoint.Load(source, Modules(models), new Dictionary<string, Optimizer>());
+                Checkpoint.Load(source, Modules(models), new Dictionary<string, optim.Optimizer>());
                 obs.Note($"initialised weights from {source}");
             }
 
@@ -145,39 +147,17 @@ namespace Wasserforge.Training.Loop
             {
                 if (_options.Cancellation.IsCancellationRequested) { cancelled = true; break; }
                 var criticSteps = CriticSteps(step);
-                double w = 0, c = 0, gp = 0, g;
+                CriticNumbers critic = default;
                 for (var k = 0; k < criticSteps; k++)
                 {
-                    using var scope = torch.NewDisposeScope();
                     data.NextBatch(ref dataRng, batch, realBuffer);
-                    var real = torch.tensor(realBuffer, batchShape).to(device);
-                    Tensor fake;
-                    using (torch.no_grad()) fake = models.Generator.forward(torch.randn(new long[] { batch, models.LatentDim }, noise).to(device));
-                    var terms = loss.Critic(models.Critic, real, fake, noise);
-                    optC.zero_grad();
-                    terms.Loss.backward();
-                    optC.step();
-                    loss.AfterCriticStep(models.Critic);
-                    if (k == criticSteps - 1)
-                    {
-                        c = terms.Loss.item();
-                        w = terms.Wasserstein.item();
-                        gp = terms.Penalty?.item() ?? 0;
-                    }
+                    using var scope = NewDisposeScope();
+                    critic = steps.Critic(torch.tensor(realBuffer, batchShape).to(device), read: k == criticSteps - 1);
                 }
-                using (torch.NewDisposeScope())
-                {
-                    var fake = models.Generator.forward(torch.randn(new long[] { batch, models.LatentDim }, noise).to(device));
-                    var gl = loss.Generator(models.Critic.forward(fake));
-                    optG.zero_grad();
-                    gl.backward();
-                    optG.step();
-                    g = gl.item();
-                }
+                var g = steps.Generator(batch);
+                double w = critic.Wasserstein, c = critic.Loss, gp = critic.Penalty;
                 if (!IsFinite(w) || !IsFinite(c) || !IsFinite(g) || !IsFinite(gp))
-                    throw new TrainingDivergedException(
-                        $"training diverged at step {step + 1}: critic loss {c}, generator loss {g}, Wasserstein estimate {w}. " +
-                        $"The last good checkpoint is kept in {_run.CheckpointsDir}. Lower optimizer.lr, or use wgan-gp (its penalty keeps the critic Lipschitz), then --resume.");
+                    throw Diverged(step + 1, $"critic loss {c}, generator loss {g}, Wasserstein estimate {w}");
                 step++;
                 imagesSinceLog += (long)batch * criticSteps;
                 sumW += w; sumC += c; sumGp += gp; sumG += g; logged++;
@@ -196,12 +176,17 @@ namespace Wasserforge.Training.Loop
                     WriteSamples(models, fixedLatents, fixedCount, device, data, step);
                     if (heldOut != null) LogSwd(models, heldOut, device, step, obs);
                 }
-                if (step % t.CheckpointEvery == 0 || step == t.Steps) SaveCheckpoint(models, optG, optC, noise, dataRng, step, wallBefore + clock.Elapsed.TotalSeconds, obs);
+                if (step % t.CheckpointEvery == 0 || step == t.Steps)
+                {
+                    EnsureFinite(models, step);
+                    SaveCheckpoint(models, optG, optC, noise, dataRng, step, wallBefore + clock.Elapsed.TotalSeconds, obs);
+                }
             }
 
             var result = new TrainResult { Run = _run, Steps = step, Cancelled = cancelled, Seconds = clock.Elapsed.TotalSeconds };
             if (cancelled)
             {
+                EnsureFinite(models, step);
                 SaveCheckpoint(models, optG, optC, noise, dataRng, step, wallBefore + clock.Elapsed.TotalSeconds, obs);
                 return result;
             }

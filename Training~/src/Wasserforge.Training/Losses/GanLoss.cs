@@ -1,7 +1,9 @@
 using System;
-using Wasserforge.Torch;
-using Wasserforge.Torch.NN;
+using TorchSharp;
 using Wasserforge.Training.Config;
+using Wasserforge.Training.Engine;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace Wasserforge.Training.Losses
 {
@@ -30,14 +32,14 @@ namespace Wasserforge.Training.Losses
         /// <summary>The loss's name.</summary>
         public abstract string Name { get; }
 
-        /// <summary>Critic loss for a real and a (detached) fake batch.</summary>
-        public abstract CriticTerms Critic(Module critic, Tensor real, Tensor fake, Generator noise);
+        /// <summary>Critic loss for a real and a (detached) fake batch; random numbers come from <paramref name="noise"/> (a CPU generator).</summary>
+        public abstract CriticTerms Critic(nn.Module<Tensor, Tensor> critic, Tensor real, Tensor fake, Generator noise);
 
         /// <summary>Generator loss given the critic's scores of fakes.</summary>
         public abstract Tensor Generator(Tensor fakeScores);
 
         /// <summary>Called after each critic optimizer step (weight clipping).</summary>
-        public virtual void AfterCriticStep(Module critic) { }
+        public virtual void AfterCriticStep(nn.Module<Tensor, Tensor> critic) { }
 
         /// <summary>The loss named in the config.</summary>
         /// <exception cref="ArgumentException">Unknown name.</exception>
@@ -55,7 +57,7 @@ namespace Wasserforge.Training.Losses
         }
 
         /// <summary>D(real) and D(fake) means, and their difference.</summary>
-        protected static (Tensor real, Tensor fake, Tensor w) Scores(Module critic, Tensor real, Tensor fake)
+        protected static (Tensor real, Tensor fake, Tensor w) Scores(nn.Module<Tensor, Tensor> critic, Tensor real, Tensor fake)
         {
             var dr = critic.forward(real);
             var df = critic.forward(fake);
@@ -69,18 +71,20 @@ namespace Wasserforge.Training.Losses
         public WganGp(double lambda) { _lambda = lambda; }
         public override string Name => "wgan-gp";
 
-        public override CriticTerms Critic(Module critic, Tensor real, Tensor fake, Generator noise)
+        public override CriticTerms Critic(nn.Module<Tensor, Tensor> critic, Tensor real, Tensor fake, Generator noise)
         {
             var (dr, df, w) = Scores(critic, real, fake);
             var n = real.size(0);
             var alphaShape = new long[real.dim()];
             alphaShape[0] = n;
             for (var i = 1; i < alphaShape.Length; i++) alphaShape[i] = 1;
-            var alpha = torch.rand(alphaShape, noise, device: real.device);
+            var alpha = CpuRandom.Rand(noise, alphaShape, real.device, real.dtype);
             var x = (real * alpha + fake * (1.0 - alpha)).detach().requires_grad_();
             var d = critic.forward(x);
-            var g = torch.autograd.grad(new[] { d.sum() }, new[] { x }, create_graph: true)[0];
-            var penalty = (g.reshape(n, -1).norm(new long[] { 1 }) - 1.0).square().mean();
+            // create_graph: the penalty's own gradient reaches the critic's weights (double backward);
+            // retain_graph must be asked for too (TorchSharp's default is false even with create_graph).
+            var g = autograd.grad(new[] { d.sum() }, new[] { x }, create_graph: true, retain_graph: true)[0];
+            var penalty = (g.reshape(n, -1).norm(1) - 1.0).square().mean();
             return new CriticTerms(df.mean() - dr.mean() + penalty * _lambda, w, penalty);
         }
 
@@ -93,7 +97,7 @@ namespace Wasserforge.Training.Losses
         public WganClip(double clip) { _clip = clip; }
         public override string Name => "wgan-clip";
 
-        public override CriticTerms Critic(Module critic, Tensor real, Tensor fake, Generator noise)
+        public override CriticTerms Critic(nn.Module<Tensor, Tensor> critic, Tensor real, Tensor fake, Generator noise)
         {
             var (dr, df, w) = Scores(critic, real, fake);
             return new CriticTerms(df.mean() - dr.mean(), w, null);
@@ -101,16 +105,17 @@ namespace Wasserforge.Training.Losses
 
         public override Tensor Generator(Tensor fakeScores) => -fakeScores.mean();
 
-        public override void AfterCriticStep(Module critic)
+        public override void AfterCriticStep(nn.Module<Tensor, Tensor> critic)
         {
-            foreach (var p in critic.parameters()) p.clamp_(-_clip, _clip);
+            using (no_grad())
+                foreach (var p in critic.parameters()) p.clamp_(-_clip, _clip);
         }
     }
 
     sealed class LsGan : GanLoss
     {
         public override string Name => "lsgan";
-        public override CriticTerms Critic(Module critic, Tensor real, Tensor fake, Generator noise)
+        public override CriticTerms Critic(nn.Module<Tensor, Tensor> critic, Tensor real, Tensor fake, Generator noise)
         {
             var (dr, df, w) = Scores(critic, real, fake);
             return new CriticTerms(((dr - 1.0).square().mean() + df.square().mean()) * 0.5, w, null);
@@ -122,18 +127,18 @@ namespace Wasserforge.Training.Losses
     {
         public override string Name => "nsgan";
         // BCE with logits: −log σ(D(real)) − log(1 − σ(D(fake))) = softplus(−D(real)) + softplus(D(fake)).
-        public override CriticTerms Critic(Module critic, Tensor real, Tensor fake, Generator noise)
+        public override CriticTerms Critic(nn.Module<Tensor, Tensor> critic, Tensor real, Tensor fake, Generator noise)
         {
             var (dr, df, w) = Scores(critic, real, fake);
-            return new CriticTerms((-dr).softplus().mean() + df.softplus().mean(), w, null);
+            return new CriticTerms(F.softplus(-dr).mean() + F.softplus(df).mean(), w, null);
         }
-        public override Tensor Generator(Tensor fakeScores) => (-fakeScores).softplus().mean();
+        public override Tensor Generator(Tensor fakeScores) => F.softplus(-fakeScores).mean();
     }
 
     sealed class Hinge : GanLoss
     {
         public override string Name => "hinge";
-        public override CriticTerms Critic(Module critic, Tensor real, Tensor fake, Generator noise)
+        public override CriticTerms Critic(nn.Module<Tensor, Tensor> critic, Tensor real, Tensor fake, Generator noise)
         {
             var (dr, df, w) = Scores(critic, real, fake);
             return new CriticTerms((1.0 - dr).relu().mean() + (1.0 + df).relu().mean(), w, null);

@@ -1,8 +1,9 @@
 using System;
-using Wasserforge.Torch;
-using Wasserforge.Torch.NN;
+using TorchSharp;
 using Wasserforge.Training.Config;
 using Wasserforge.Training.Losses;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
 
 namespace Wasserforge.Training.Metrics
 {
@@ -51,29 +52,29 @@ namespace Wasserforge.Training.Metrics
             config.Optimizer.Lr = lr;
             ConfigDefaults.Apply(config);
             var loss = GanLoss.Create(config.Loss);
-            torch.manual_seed(seed);
+            torch.manual_seed((long)seed);
             using var noise = new Generator(seed);
-            using var critic = new Sequential(new Linear(dim, 64), new ReLU(), new Linear(64, 64), new ReLU(), new Linear(64, 64), new ReLU(), new Linear(64, 1));
+            using var critic = Sequential(Linear(dim, 64), ReLU(), Linear(64, 64), ReLU(), Linear(64, 64), ReLU(), Linear(64, 1));
             using var opt = Loop.Trainer.MakeOptimizer(config.Optimizer, critic.parameters(), config.Optimizer.LrCritic.Value);
             for (var i = 0; i < steps; i++)
             {
-                using var step = torch.NewDisposeScope();
+                using var step = NewDisposeScope();
                 var terms = loss.Critic(critic, p(batch, noise), q(batch, noise), noise);
                 opt.zero_grad();
                 terms.Loss.backward();
                 opt.step();
                 loss.AfterCriticStep(critic);
             }
-            using var evaluation = torch.NewDisposeScope();
+            using var evaluation = NewDisposeScope();
             var final = loss.Critic(critic, p(8192, noise), q(8192, noise), noise);
-            return new CriticConvergenceResult(final.Wasserstein.item(), final.Loss.item());
+            return new CriticConvergenceResult(Loop.TrainingStep.Read(final.Wasserstein), Loop.TrainingStep.Read(final.Loss));
         }
 
         /// <summary>1-D N(<paramref name="mean"/>, 1): W₁ between two of them is the distance of their means.</summary>
-        public static PointSampler Gaussian1D(double mean) => (n, g) => torch.randn(new long[] { n, 1 }, g) + mean;
+        public static PointSampler Gaussian1D(double mean) => (n, g) => randn(new long[] { n, 1 }, generator: g) + mean;
 
         /// <summary>The parallel-lines example: points (<paramref name="theta"/>, z) with z ~ U[0, 1]; W₁ between lines at 0 and θ is |θ|.</summary>
         public static PointSampler ParallelLine(double theta) => (n, g) =>
-            torch.cat(new[] { torch.full(new long[] { n, 1 }, theta), torch.rand(new long[] { n, 1 }, g) }, 1);
+            cat(new[] { full(new long[] { n, 1 }, theta), rand(new long[] { n, 1 }, generator: g) }, 1);
     }
 }

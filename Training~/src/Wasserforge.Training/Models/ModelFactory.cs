@@ -1,8 +1,9 @@
 using System;
-using System.Collections.Generic;
-using Wasserforge.Torch;
-using Wasserforge.Torch.NN;
+using TorchSharp;
+using TorchSharp.Modules;
 using Wasserforge.Training.Config;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
 
 namespace Wasserforge.Training.Models
 {
@@ -69,7 +70,7 @@ namespace Wasserforge.Training.Models
             return ch;   // ch[i] at resolution 4·2^i
         }
 
-        /// <summary>Builds both networks on the CPU (seed the default generator first for reproducible weights).</summary>
+        /// <summary>Builds both networks on the CPU with TorchSharp's <c>torch.nn</c> modules (seed the default generator first, <c>torch.manual_seed</c>, for reproducible weights).</summary>
         /// <exception cref="ArgumentException">The config describes an impossible model.</exception>
         public static GanModels Create(TrainConfig config, int channels)
         {
@@ -88,55 +89,55 @@ namespace Wasserforge.Training.Models
 
         static Sequential Mlp(int input, int width, int depth, int output)
         {
-            var s = new Sequential();
+            var s = Sequential();
             var prev = input;
-            for (var i = 0; i < depth; i++) { s.append(new Linear(prev, width)).append(new ReLU()); prev = width; }
-            return s.append(new Linear(prev, output));
+            for (var i = 0; i < depth; i++) { s.append(Linear(prev, width)).append(ReLU()); prev = width; }
+            return s.append(Linear(prev, output));
         }
 
-        static Sequential Stem(int latent, int c0)
-        {
-            return new Sequential(new Linear(latent, 4 * 4 * c0), new BatchNorm(4 * 4 * c0), new ReLU(), new Unflatten(c0, 4, 4));
-        }
+        static Sequential Stem(int latent, int c0) =>
+            Sequential(Linear(latent, 4 * 4 * c0), BatchNorm1d(4 * 4 * c0), ReLU(), Unflatten(1, new long[] { c0, 4, 4 }));
 
         static Sequential DcganGenerator(int latent, int[] ch, int outChannels)
         {
             var s = Stem(latent, ch[0]);
             for (var i = 1; i < ch.Length; i++)
-                s.append(new ConvTranspose2d(ch[i - 1], ch[i], 5, 2, 2, 1)).append(new BatchNorm(ch[i])).append(new ReLU());
-            return s.append(new ConvTranspose2d(ch[ch.Length - 1], outChannels, 5, 2, 2, 1)).append(new Tanh());
+                s.append(ConvTranspose2d(ch[i - 1], ch[i], 5, stride: 2, padding: 2, output_padding: 1)).append(BatchNorm2d(ch[i])).append(ReLU());
+            return s.append(ConvTranspose2d(ch[ch.Length - 1], outChannels, 5, stride: 2, padding: 2, output_padding: 1)).append(Tanh());
         }
+
+        static Upsample Double() => Upsample(scale_factor: new[] { 2.0, 2.0 }, mode: UpsampleMode.Nearest);
 
         static Sequential TileableGenerator(int latent, int[] ch, int outChannels)
         {
             var s = Stem(latent, ch[0]);
             for (var i = 1; i < ch.Length; i++)
-                s.append(new Upsample(2)).append(new Conv2d(ch[i - 1], ch[i], 3, 1, 1, true, PaddingModes.Circular)).append(new BatchNorm(ch[i])).append(new ReLU());
-            return s.append(new Upsample(2)).append(new Conv2d(ch[ch.Length - 1], outChannels, 3, 1, 1, true, PaddingModes.Circular)).append(new Tanh());
+                s.append(Double()).append(Conv2d(ch[i - 1], ch[i], 3, stride: 1, padding: 1, padding_mode: PaddingModes.Circular)).append(BatchNorm2d(ch[i])).append(ReLU());
+            return s.append(Double()).append(Conv2d(ch[ch.Length - 1], outChannels, 3, stride: 1, padding: 1, padding_mode: PaddingModes.Circular)).append(Tanh());
         }
 
         static Sequential DcganCritic(int[] ch, int inChannels, string norm, bool circular)
         {
             var pad = circular ? PaddingModes.Circular : PaddingModes.Zeros;
             var last = ch.Length - 1;
-            var s = new Sequential(new Conv2d(inChannels, ch[last], 5, 2, 2, true, pad), new LeakyReLU(0.2));
+            var s = Sequential(Conv2d(inChannels, ch[last], 5, stride: 2, padding: 2, padding_mode: pad), LeakyReLU(0.2));
             var res = 4 << last;
             for (var i = last; i >= 1; i--)
             {
                 res /= 2;
-                s.append(new Conv2d(ch[i], ch[i - 1], 5, 2, 2, true, pad));
+                s.append(Conv2d(ch[i], ch[i - 1], 5, stride: 2, padding: 2, padding_mode: pad));
                 AppendNorm(s, norm, ch[i - 1], res);
-                s.append(new LeakyReLU(0.2));
+                s.append(LeakyReLU(0.2));
             }
-            return s.append(new Flatten()).append(new Linear(ch[0] * 4 * 4, 1));
+            return s.append(Flatten()).append(Linear(ch[0] * 4 * 4, 1));
         }
 
         static void AppendNorm(Sequential s, string norm, int channels, int res)
         {
             switch (norm)
             {
-                case "layer": s.append(new LayerNorm(new long[] { channels, res, res })); break;
-                case "batch": s.append(new BatchNorm(channels)); break;
+                case "layer": s.append(LayerNorm(new long[] { channels, res, res })); break;
+                case "batch": s.append(BatchNorm2d(channels)); break;
                 case "none": break;
                 default: throw new ArgumentException($"unknown critic norm '{norm}'");
             }
