@@ -11,11 +11,12 @@ using Wasserforge.Latent;
 /// <summary>
 /// usage: wasserforge-deterministic-bench latency THREADS ROUNDS REPEATS MODEL.onnx...
 ///        wasserforge-deterministic-bench quality OUT_DIR COUNT SPRITE_SHEET.png
+///        wasserforge-deterministic-bench sampler ROUNDS REPEATS
 /// latency: for each model and batch 1 and 16, ONNX Runtime's CPU provider and the deterministic
 /// device with the same thread count, alternating for ROUNDS rounds of REPEATS timed calls each
 /// (after warm-up); prints a markdown table of the medians of the round medians and of the fastest calls
 /// (on a busy machine the fastest call is the closer estimate of the time without contention).
-/// quality: see <see cref="QualityReport"/>.
+/// quality: see <see cref="QualityReport"/>; sampler: see <see cref="SamplerBench"/>.
 /// </summary>
 internal static class DeterministicBench
 {
@@ -23,7 +24,8 @@ internal static class DeterministicBench
     {
         if (args.Length >= 5 && args[0] == "latency") return Latency(args);
         if (args.Length == 4 && args[0] == "quality") return QualityReport.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args[3]);
-        Console.Error.WriteLine("usage: wasserforge-deterministic-bench latency THREADS ROUNDS REPEATS MODEL.onnx...\n       wasserforge-deterministic-bench quality OUT_DIR COUNT SPRITE_SHEET.png");
+        if (args.Length == 3 && args[0] == "sampler") return SamplerBench.Run(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture));
+        Console.Error.WriteLine("usage: wasserforge-deterministic-bench latency THREADS ROUNDS REPEATS MODEL.onnx...\n       wasserforge-deterministic-bench quality OUT_DIR COUNT SPRITE_SHEET.png\n       wasserforge-deterministic-bench sampler ROUNDS REPEATS");
         return 2;
     }
 
