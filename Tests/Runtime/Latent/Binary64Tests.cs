@@ -15,7 +15,7 @@ namespace Wasserforge.Tests.Latent
     /// </summary>
     public class Binary64Tests
     {
-        const int Draws = 400_000;          // per operation and kind of operand: about 12 million operations in all
+        const int Draws = 400_000;          // per operation and kind of operand: about 29 million checked results in all
 
         static readonly double[] Edges =
         {

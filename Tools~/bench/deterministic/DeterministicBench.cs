@@ -12,8 +12,8 @@ using Wasserforge.Latent;
 /// usage: wasserforge-deterministic-bench latency THREADS ROUNDS REPEATS MODEL.onnx...
 ///        wasserforge-deterministic-bench quality OUT_DIR COUNT SPRITE_SHEET.png
 ///        wasserforge-deterministic-bench sampler ROUNDS REPEATS
-/// latency: for each model and batch 1 and 16, ONNX Runtime's CPU provider and the deterministic
-/// device with the same thread count, alternating for ROUNDS rounds of REPEATS timed calls each
+/// latency: for each model and batch 1 and 16, GeneratorModel on ONNX Runtime's CPU provider and on the
+/// deterministic device with the same thread count, alternating for ROUNDS rounds of REPEATS timed calls each
 /// (after warm-up); prints a markdown table of the medians of the round medians and of the fastest calls
 /// (on a busy machine the fastest call is the closer estimate of the time without contention).
 /// quality: see <see cref="QualityReport"/>; sampler: see <see cref="SamplerBench"/>.
@@ -40,7 +40,7 @@ internal static class DeterministicBench
         foreach (var file in args.Skip(4))
         {
             using (var ort = GeneratorModel.Load(file, new GeneratorOptions { Device = ExecutionDevice.Cpu, IntraOpThreads = threads }))
-            using (var det = DeterministicGenerator.Load(file, new DeterministicOptions { Threads = threads }))
+            using (var det = GeneratorModel.Load(file, new GeneratorOptions { Device = ExecutionDevice.Deterministic, IntraOpThreads = threads }))
             {
                 foreach (var batch in new[] { 1, 16 })
                 {
