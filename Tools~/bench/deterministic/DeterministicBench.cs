@@ -80,7 +80,7 @@ internal static class DeterministicBench
         return MedianOf(ms);
     }
 
-    static double MedianOf(IEnumerable<double> values)
+    internal static double MedianOf(IEnumerable<double> values)
     {
         var v = values.OrderBy(x => x).ToArray();
         return v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
-using System.Linq;
 using Wasserforge.Latent;
 using Wasserforge.Tests.Latent;
 
@@ -63,9 +62,5 @@ internal static class SamplerBench
         return MedianOf(us);
     }
 
-    static double MedianOf(IEnumerable<double> values)
-    {
-        var v = values.OrderBy(x => x).ToArray();
-        return v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
-    }
+    static double MedianOf(IEnumerable<double> values) => DeterministicBench.MedianOf(values);
 }
