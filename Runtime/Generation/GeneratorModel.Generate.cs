@@ -51,7 +51,7 @@ namespace Wasserforge
         /// the deterministic device checks the token before each layer).
         /// </summary>
         /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-        /// <exception cref="ArgumentException">count is not positive or a buffer is too short.</exception>
+        /// <exception cref="ArgumentException">count is not positive, a buffer is too short, or (on <see cref="ExecutionDevice.Deterministic"/>) a latent value is NaN or infinite.</exception>
         /// <exception cref="ObjectDisposedException">The model was disposed.</exception>
         public Task GenerateAsync(ReadOnlyMemory<float> latents, int count, Memory<float> output, CancellationToken ct = default)
         {
@@ -62,7 +62,7 @@ namespace Wasserforge
         /// <summary>Generates RGBA32 images on a worker thread (levels as <see cref="GenerateRgba32"/>); cancelling stops an in-flight run.</summary>
         /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
         /// <exception cref="InvalidOperationException">The model generates points, not images.</exception>
-        /// <exception cref="ArgumentException">count is not positive or a buffer is too short.</exception>
+        /// <exception cref="ArgumentException">count is not positive, a buffer is too short, or (on <see cref="ExecutionDevice.Deterministic"/>) a latent value is NaN or infinite.</exception>
         /// <exception cref="ObjectDisposedException">The model was disposed.</exception>
         public Task GenerateRgba32Async(ReadOnlyMemory<float> latents, int count, Memory<byte> rgba, bool bottomUp = false, CancellationToken ct = default)
         {

@@ -127,7 +127,7 @@ namespace Wasserforge.Tests.Latent
                 t.Check("sqrt", Math.Sqrt(x), Binary64.Sqrt(B(x)), x);
                 var s = (double)(rng.Next() >> 38) * (rng.Next() >> 38);            // squares and products of 26-bit integers
                 t.Check("sqrt", Math.Sqrt(s), Binary64.Sqrt(B(s)), s);
-                var near = D(BitConverter.DoubleToUInt64Bits(s) + (rng.Next() & 3) - 1);
+                var near = D((ulong)BitConverter.DoubleToInt64Bits(s) + (rng.Next() & 3) - 1);
                 t.Check("sqrt", Math.Sqrt(near), Binary64.Sqrt(B(near)), near);
                 var tiny = D(rng.Next() & 0x001FFFFFFFFFFFFFUL);                    // subnormals and the smallest normals
                 t.Check("sqrt", Math.Sqrt(tiny), Binary64.Sqrt(B(tiny)), tiny);
