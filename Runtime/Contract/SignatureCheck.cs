@@ -9,12 +9,14 @@ namespace Wasserforge.Contract
         /// <summary>ONNX TensorProto element type 1 = float32.</summary>
         public const int Float32 = 1;
 
+        /// <summary>The input or output name.</summary>
         public readonly string Name;
         /// <summary>ONNX element type, or -1 when the value is not a tensor.</summary>
         public readonly int ElementType;
         /// <summary>Dimensions (-1 dynamic); null when not a tensor or no shape is given.</summary>
         public readonly long[] Shape;
 
+        /// <summary>A signature as an engine read it.</summary>
         public TensorSignature(string name, int elementType, long[] shape)
         {
             Name = name;
@@ -39,13 +41,16 @@ namespace Wasserforge.Contract
                 case 1: return "float32";
                 case 2: return "uint8";
                 case 3: return "int8";
+                case 4: return "uint16";
                 case 5: return "int16";
                 case 6: return "int32";
                 case 7: return "int64";
+                case 8: return "string";
                 case 9: return "bool";
                 case 10: return "float16";
                 case 11: return "float64";
-                default: return "type " + ElementType;
+                case -1: return "not a tensor";
+                default: return "type " + ElementType.ToString(CultureInfo.InvariantCulture);
             }
         }
     }

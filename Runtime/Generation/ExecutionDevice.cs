@@ -6,7 +6,8 @@ namespace Wasserforge
         /// <summary>
         /// The first that starts among DirectML, CUDA, CoreML and NNAPI, tried only when the loaded ONNX
         /// Runtime reports that provider, else the CPU. The model reports which was chosen and why the
-        /// others were skipped (<see cref="GeneratorModel.DeviceReport"/>).
+        /// others were skipped (<see cref="GeneratorModel.DeviceReport"/>). Never picks
+        /// <see cref="Deterministic"/>: ask for it explicitly.
         /// </summary>
         Auto,
         /// <summary>ONNX Runtime's CPU provider (everywhere).</summary>
@@ -19,5 +20,14 @@ namespace Wasserforge
         CoreML,
         /// <summary>NNAPI (Android's Neural Networks API).</summary>
         Nnapi,
+        /// <summary>
+        /// Wasserforge's own integer engine (<see cref="Wasserforge.Deterministic.DeterministicGenerator"/>,
+        /// algorithm <see cref="Wasserforge.Deterministic.DeterministicGenerator.Algorithm"/>): the same latent
+        /// gives bit-identical pixels on every CPU, runtime and thread count. Runs on the CPU, in plain C#,
+        /// without ONNX Runtime (its native library is never loaded), and only the operators the trainer's
+        /// exporter writes; other models are refused with <see cref="ModelLoadError.UnsupportedOperator"/>.
+        /// Values differ slightly from ONNX Runtime's floats (fixed point; at most one 8-bit level).
+        /// </summary>
+        Deterministic,
     }
 }

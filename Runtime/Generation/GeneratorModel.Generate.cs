@@ -8,8 +8,6 @@ namespace Wasserforge
 {
     public sealed partial class GeneratorModel
     {
-        [ThreadStatic] static float[] t_scratch;
-
         /// <summary>
         /// Generates <paramref name="count"/> samples into <paramref name="output"/>: NCHW floats in the
         /// model's value range for images, [N, D] for point generators. Allocates no managed memory.
@@ -17,7 +15,7 @@ namespace Wasserforge
         /// <param name="latents">count × <see cref="LatentDim"/> floats, one latent after another.</param>
         /// <param name="count">Samples to generate (≥ 1).</param>
         /// <param name="output">At least count × <see cref="ValuesPerSample"/> floats.</param>
-        /// <exception cref="ArgumentException">count is not positive or a span is too short.</exception>
+        /// <exception cref="ArgumentException">count is not positive, a span is too short, or (on <see cref="ExecutionDevice.Deterministic"/>) a latent value is NaN or infinite.</exception>
         /// <exception cref="ObjectDisposedException">The model was disposed.</exception>
         /// <exception cref="OnnxRuntimeException">ONNX Runtime failed.</exception>
         public void Generate(ReadOnlySpan<float> latents, int count, Span<float> output)
@@ -28,29 +26,32 @@ namespace Wasserforge
 
         /// <summary>
         /// Generates <paramref name="count"/> images and converts them to RGBA32 (see
-        /// <see cref="PixelConverter.ToRgba32"/>). Allocates no managed memory after the first call
-        /// on a thread.
+        /// <see cref="PixelConverter.ToRgba32"/>; on <see cref="ExecutionDevice.Deterministic"/> the same
+        /// levels computed exactly from the fixed-point values, as
+        /// <see cref="Deterministic.DeterministicGenerator.GenerateRgba32(ReadOnlySpan{float}, int, Span{byte}, bool)"/>
+        /// does). Allocates no managed memory after the first call on a thread.
         /// </summary>
         /// <param name="latents">count × <see cref="LatentDim"/> floats.</param>
         /// <param name="count">Images to generate (≥ 1).</param>
         /// <param name="rgba">At least count × Width × Height × 4 bytes.</param>
         /// <param name="bottomUp">Rows bottom-up, as Unity's Texture2D expects.</param>
         /// <exception cref="InvalidOperationException">The model generates points, not images.</exception>
-        /// <exception cref="ArgumentException">count is not positive or a span is too short.</exception>
+        /// <exception cref="ArgumentException">count is not positive, a span is too short, or (on <see cref="ExecutionDevice.Deterministic"/>) a latent value is NaN or infinite.</exception>
         /// <exception cref="ObjectDisposedException">The model was disposed.</exception>
         /// <exception cref="OnnxRuntimeException">ONNX Runtime failed.</exception>
         public void GenerateRgba32(ReadOnlySpan<float> latents, int count, Span<byte> rgba, bool bottomUp = false)
         {
             if (!Description.IsImage) throw new InvalidOperationException($"{Source} generates points, not images: use Generate.");
             CheckArguments(latents.Length, count, rgba.Length, Width * Height * 4, "rgba", "bytes");
-            var scratch = Scratch(count * ValuesPerSample);
-            Generate(latents, count, scratch);
-            PixelConverter.ToRgba32(scratch, count, Channels, Width, Height, rgba, bottomUp, Description.ValueMin, Description.ValueMax);
+            _engine.RunRgba32(latents, count, rgba, bottomUp, CancellationToken.None);
         }
 
-        /// <summary>Generates on a worker thread; cancelling stops an in-flight ONNX Runtime run.</summary>
+        /// <summary>
+        /// Generates on a worker thread; cancelling stops an in-flight run (ONNX Runtime's terminate flag;
+        /// the deterministic device checks the token before each layer).
+        /// </summary>
         /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-        /// <exception cref="ArgumentException">count is not positive or a buffer is too short.</exception>
+        /// <exception cref="ArgumentException">count is not positive, a buffer is too short, or (on <see cref="ExecutionDevice.Deterministic"/>) a latent value is NaN or infinite.</exception>
         /// <exception cref="ObjectDisposedException">The model was disposed.</exception>
         public Task GenerateAsync(ReadOnlyMemory<float> latents, int count, Memory<float> output, CancellationToken ct = default)
         {
@@ -58,10 +59,10 @@ namespace Wasserforge
             return Task.Run(() => GenerateCancellable(latents.Span, count, output.Span, ct), ct);
         }
 
-        /// <summary>Generates RGBA32 images on a worker thread; cancelling stops an in-flight run.</summary>
+        /// <summary>Generates RGBA32 images on a worker thread (levels as <see cref="GenerateRgba32"/>); cancelling stops an in-flight run.</summary>
         /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
         /// <exception cref="InvalidOperationException">The model generates points, not images.</exception>
-        /// <exception cref="ArgumentException">count is not positive or a buffer is too short.</exception>
+        /// <exception cref="ArgumentException">count is not positive, a buffer is too short, or (on <see cref="ExecutionDevice.Deterministic"/>) a latent value is NaN or infinite.</exception>
         /// <exception cref="ObjectDisposedException">The model was disposed.</exception>
         public Task GenerateRgba32Async(ReadOnlyMemory<float> latents, int count, Memory<byte> rgba, bool bottomUp = false, CancellationToken ct = default)
         {
@@ -69,24 +70,15 @@ namespace Wasserforge
             CheckArguments(latents.Length, count, rgba.Length, Width * Height * 4, "rgba", "bytes");
             return Task.Run(() =>
             {
-                var floats = Scratch(count * ValuesPerSample);
-                GenerateCancellable(latents.Span, count, floats, ct);
-                PixelConverter.ToRgba32(floats, count, Channels, Width, Height, rgba.Span, bottomUp, Description.ValueMin, Description.ValueMax);
+                CheckArguments(latents.Length, count, rgba.Length, Width * Height * 4, "rgba", "bytes");
+                _engine.RunRgba32(latents.Span, count, rgba.Span, bottomUp, ct);
             }, ct);
-        }
-
-        /// <summary>This thread's float buffer of at least <paramref name="length"/> floats (grows, never shrinks).</summary>
-        static float[] Scratch(int length)
-        {
-            var scratch = t_scratch;
-            if (scratch == null || scratch.Length < length) t_scratch = scratch = new float[length];
-            return scratch;
         }
 
         /// <summary>
         /// One run that <paramref name="ct"/> can stop while it is in flight: when it fires (also before
-        /// the run starts) ORT's terminate flag stops the run, which surfaces here as
-        /// <see cref="OperationCanceledException"/>.
+        /// the run starts) ORT's terminate flag stops the run, or the deterministic device stops before
+        /// its next layer, which surfaces here as <see cref="OperationCanceledException"/>.
         /// </summary>
         internal void GenerateCancellable(ReadOnlySpan<float> latents, int count, Span<float> output, CancellationToken ct)
         {

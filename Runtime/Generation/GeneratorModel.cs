@@ -8,11 +8,12 @@ using Wasserforge.Onnx;
 namespace Wasserforge
 {
     /// <summary>
-    /// A loaded generator: turns latent vectors into images (or points) through ONNX Runtime.
-    /// Thread-safe: any number of threads may generate at once (on DirectML, runs are serialised).
-    /// Steady-state <see cref="Generate"/> and <see cref="GenerateRgba32"/> allocate no managed memory.
-    /// Dispose it to free the native session (deterministically; a run in flight on another thread
-    /// finishes first).
+    /// A loaded generator: turns latent vectors into images (or points) through ONNX Runtime, or on
+    /// <see cref="ExecutionDevice.Deterministic"/> through Wasserforge's own integer engine (bit-identical
+    /// everywhere, no ONNX Runtime). Thread-safe: any number of threads may generate at once (on DirectML
+    /// and the deterministic device, runs are serialised). Steady-state <see cref="Generate"/> and
+    /// <see cref="GenerateRgba32"/> allocate no managed memory. Dispose it to free the native session or
+    /// the worker threads (deterministically; a run in flight on another thread finishes first).
     /// </summary>
     public sealed partial class GeneratorModel : IDisposable
     {
@@ -33,7 +34,10 @@ namespace Wasserforge
         public int ValuesPerSample => Description.ValuesPerSample;
         /// <summary>The device the model runs on.</summary>
         public ExecutionDevice ActiveDevice { get; }
-        /// <summary>Which device is active and why the others were skipped, e.g. "Cpu active; DirectML skipped: DirectML exists only on Windows; …".</summary>
+        /// <summary>
+        /// Which device is active and why the others were skipped, e.g. "Cpu active; DirectML skipped:
+        /// DirectML exists only on Windows; …", or "Deterministic active (wf-fixed-1, 4 threads)".
+        /// </summary>
         public string DeviceReport { get; }
         /// <summary>Where the model came from (file path, or the name given for bytes).</summary>
         public string Source { get; }
@@ -58,7 +62,7 @@ namespace Wasserforge
         /// <summary>Loads a generator ONNX file.</summary>
         /// <param name="path">The .onnx file.</param>
         /// <param name="options">Device and threads (null: defaults).</param>
-        /// <exception cref="ModelLoadException">The file is missing, not ONNX, truncated, or breaks the model contract; the message names the file and the problem.</exception>
+        /// <exception cref="ModelLoadException">The file is missing, not ONNX, truncated, or breaks the model contract; on <see cref="ExecutionDevice.Deterministic"/> also an operator or attribute that device does not run (<see cref="ModelLoadError.UnsupportedOperator"/>). The message names the file and the problem.</exception>
         /// <exception cref="WasserforgeException">ONNX Runtime itself cannot be loaded, or an explicitly requested device is unavailable.</exception>
         public static GeneratorModel Load(string path, GeneratorOptions options = null)
         {
@@ -80,13 +84,13 @@ namespace Wasserforge
         /// <param name="sourceName">Name used in error messages (null: &lt;memory&gt;).</param>
         /// <exception cref="ArgumentNullException"><paramref name="onnx"/> is null.</exception>
         /// <exception cref="ArgumentException">The options hold a negative thread count or device id.</exception>
-        /// <exception cref="ModelLoadException">The bytes are not ONNX, truncated, or break the model contract.</exception>
+        /// <exception cref="ModelLoadException">The bytes are not ONNX, truncated, or break the model contract; on <see cref="ExecutionDevice.Deterministic"/> also an operator or attribute that device does not run (<see cref="ModelLoadError.UnsupportedOperator"/>).</exception>
         /// <exception cref="WasserforgeException">ONNX Runtime itself cannot be loaded, or an explicitly requested device is unavailable.</exception>
         public static GeneratorModel Load(byte[] onnx, GeneratorOptions options = null, string sourceName = null)
         {
             if (onnx == null) throw new ArgumentNullException(nameof(onnx));
             options = options ?? new GeneratorOptions();
-            if (options.IntraOpThreads < 0) throw new ArgumentException($"IntraOpThreads is {options.IntraOpThreads}; use 0 for ONNX Runtime's default or a positive thread count.", nameof(options));
+            if (options.IntraOpThreads < 0) throw new ArgumentException($"IntraOpThreads is {options.IntraOpThreads}; use 0 for the device's default or a positive thread count.", nameof(options));
             if (options.DeviceId < 0) throw new ArgumentException($"DeviceId is {options.DeviceId}; it must be 0 or more.", nameof(options));
             if (onnx.Length == 0) throw new ModelLoadException(sourceName, ModelLoadError.NotOnnx, "the file is empty.");
             IGeneratorEngine engine;
@@ -94,23 +98,13 @@ namespace Wasserforge
             string report;
             try
             {
-                engine = EngineFactory.Create(onnx, options, out device, out report);
+                engine = EngineFactory.Create(onnx, options, sourceName, out device, out report);
             }
             catch (OnnxRuntimeException e)
             {
                 throw Refused(onnx, sourceName, e);
             }
-            try
-            {
-                var description = ModelValidator.Validate(engine.Signature, sourceName);
-                engine.Prepare(description.LatentDim, ModelValidator.SampleShape(description));
-                return new GeneratorModel(engine, description, device, report, sourceName ?? "<memory>");
-            }
-            catch
-            {
-                engine.Dispose();
-                throw;
-            }
+            return new GeneratorModel(engine, engine.Description, device, report, sourceName ?? "<memory>");
         }
 
         static ModelLoadException Refused(byte[] onnx, string source, OnnxRuntimeException e)
@@ -126,7 +120,7 @@ namespace Wasserforge
             }
         }
 
-        /// <summary>Frees the native session (after a run in flight on another thread returns). Safe to call twice.</summary>
+        /// <summary>Frees the native session or the deterministic device's worker threads (after a run in flight on another thread returns). Safe to call twice.</summary>
         public void Dispose()
         {
             if (_disposed) return;

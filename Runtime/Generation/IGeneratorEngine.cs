@@ -1,21 +1,19 @@
 using System;
 using System.Threading;
+using Wasserforge.Contract;
 
 namespace Wasserforge.Generation
 {
     /// <summary>
     /// What runs a generator's graph for one <see cref="GeneratorModel"/>, which owns and disposes it.
     /// Made by <see cref="EngineFactory"/>, the one place that maps an <see cref="ExecutionDevice"/> to
-    /// an engine. Engines are thread-safe; Dispose may race with runs in flight on other threads and
-    /// frees native resources only after the last of them returns.
+    /// an engine, after the model passed the contract check. Engines are thread-safe; Dispose may race
+    /// with runs in flight on other threads and frees native resources only after the last of them returns.
     /// </summary>
     internal interface IGeneratorEngine : IDisposable
     {
-        /// <summary>The model's inputs, outputs and metadata as the engine read them.</summary>
-        ModelSignature Signature { get; }
-
-        /// <summary>Called once after the contract check, with the latent length and one sample's output shape (without the batch dimension).</summary>
-        void Prepare(int latentDim, long[] sampleShape);
+        /// <summary>The model's contract reading (latent size, image layout, value range).</summary>
+        GeneratorDescription Description { get; }
 
         /// <summary>
         /// Runs <paramref name="count"/> latents (count × latent_dim floats) into <paramref name="output"/>
@@ -24,7 +22,19 @@ namespace Wasserforge.Generation
         /// </summary>
         /// <exception cref="OperationCanceledException"><paramref name="ct"/> fired (a run in flight is stopped).</exception>
         /// <exception cref="ObjectDisposedException">The engine was disposed.</exception>
+        /// <exception cref="ArgumentException">A latent value is NaN or infinite (the deterministic engine).</exception>
         /// <exception cref="Onnx.OnnxRuntimeException">The engine failed.</exception>
         void Run(ReadOnlySpan<float> latents, int count, Span<float> output, CancellationToken ct);
+
+        /// <summary>
+        /// Runs <paramref name="count"/> images into RGBA32 bytes (count × width × height × 4), rows
+        /// bottom-up when <paramref name="bottomUp"/>, with the levels of <see cref="Pixels.PixelConverter"/>.
+        /// Allocates no managed memory in steady state.
+        /// </summary>
+        /// <exception cref="OperationCanceledException"><paramref name="ct"/> fired.</exception>
+        /// <exception cref="ObjectDisposedException">The engine was disposed.</exception>
+        /// <exception cref="ArgumentException">A latent value is NaN or infinite (the deterministic engine).</exception>
+        /// <exception cref="Onnx.OnnxRuntimeException">The engine failed.</exception>
+        void RunRgba32(ReadOnlySpan<float> latents, int count, Span<byte> rgba, bool bottomUp, CancellationToken ct);
     }
 }

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.ML.OnnxRuntime;
+using Wasserforge.Contract;
 using Wasserforge.Generation;
+using Wasserforge.Pixels;
 using OrtException = Microsoft.ML.OnnxRuntime.OnnxRuntimeException;
 
 namespace Wasserforge.Inference
@@ -25,11 +27,15 @@ namespace Wasserforge.Inference
         int _idleCount;
         int _users = 1;                                // the owner, plus one per run in flight
         int _disposed;
+        [ThreadStatic] static float[] t_scratch;
         int _latentDim;
         long[] _sampleShape;
 
-        /// <inheritdoc/>
+        /// <summary>The model's inputs, outputs and metadata as ORT read them (before the contract check).</summary>
         public ModelSignature Signature { get; }
+
+        /// <inheritdoc/>
+        public GeneratorDescription Description { get; private set; }
 
         OrtEngine(InferenceSession session, ExecutionDevice device)
         {
@@ -54,11 +60,24 @@ namespace Wasserforge.Inference
             catch { session.Dispose(); throw; }
         }
 
-        /// <inheritdoc/>
-        public void Prepare(int latentDim, long[] sampleShape)
+        /// <summary>Called once, before any run, with the contract's reading of <see cref="Signature"/>.</summary>
+        public void Prepare(GeneratorDescription description)
         {
-            _latentDim = latentDim;
-            _sampleShape = (long[])sampleShape.Clone();
+            Description = description;
+            _latentDim = description.LatentDim;
+            _sampleShape = description.IsImage ? new long[] { description.Channels, description.Height, description.Width } : new long[] { description.Channels };
+        }
+
+        /// <inheritdoc/>
+        /// <remarks>Runs into this thread's float buffer (grown, never shrunk), then <see cref="PixelConverter.ToRgba32"/>.</remarks>
+        public void RunRgba32(ReadOnlySpan<float> latents, int count, Span<byte> rgba, bool bottomUp, CancellationToken ct)
+        {
+            var d = Description;
+            var length = count * d.ValuesPerSample;
+            var scratch = t_scratch;
+            if (scratch == null || scratch.Length < length) t_scratch = scratch = new float[length];
+            Run(latents, count, scratch, ct);
+            PixelConverter.ToRgba32(scratch, count, d.Channels, d.Width, d.Height, rgba, bottomUp, d.ValueMin, d.ValueMax);
         }
 
         /// <inheritdoc/>
@@ -169,15 +188,15 @@ namespace Wasserforge.Inference
             for (var i = 0; i < result.Length; i++)
             {
                 var m = metadata[names[i]];
-                var t = new TensorSignature { Name = names[i] };
-                if (m.OnnxValueType == OnnxValueType.ONNX_TYPE_TENSOR)
+                if (m.OnnxValueType != OnnxValueType.ONNX_TYPE_TENSOR)
                 {
-                    t.ElementType = (int)m.ElementDataType;
-                    var dims = m.Dimensions;
-                    t.Shape = new long[dims.Length];
-                    for (var d = 0; d < dims.Length; d++) t.Shape[d] = dims[d] < 0 ? -1 : dims[d];
+                    result[i] = new TensorSignature(names[i], -1, null);
+                    continue;
                 }
-                result[i] = t;
+                var dims = m.Dimensions;
+                var shape = new long[dims.Length];
+                for (var d = 0; d < dims.Length; d++) shape[d] = dims[d] < 0 ? -1 : dims[d];
+                result[i] = new TensorSignature(names[i], (int)m.ElementDataType, shape);
             }
             return result;
         }

@@ -4,13 +4,16 @@ namespace Wasserforge.Latent
 {
     /// <summary>
     /// Operations on latent vectors: interpolation, grids, truncation. Span-based and allocation-free;
-    /// built only from basic IEEE operations and <see cref="DeterministicMath"/>, so results are the
-    /// same bits on every platform.
+    /// built only from basic IEEE operations and <see cref="DeterministicMath"/>, each computed with
+    /// integers (<see cref="Binary64"/>, <see cref="Binary32"/>), so results are the same bits on every
+    /// platform, runtime and compiler, and equal to what the hardware's float and double operations give.
     /// </summary>
     public static class LatentMath
     {
-        /// <summary>Below this length the part of b̂ orthogonal to â is numerical noise: a and b are (anti)parallel.</summary>
-        const double ParallelTolerance = 1e-10;
+        /// <summary>Below this length the part of b̂ orthogonal to â is numerical noise: a and b are (anti)parallel (1e-10).</summary>
+        static readonly Binary64 ParallelTolerance = Binary64.FromBits(0x3DDB7CDFD9D7BDBBUL);
+        /// <summary>The floor of 1 − âₖ² for exactly opposite vectors (1e-300).</summary>
+        static readonly Binary64 Tiny = Binary64.FromBits(0x01A56E1FC2F8F359UL);
 
         static void SameLength(int a, int b, int dest)
         {
@@ -25,8 +28,8 @@ namespace Wasserforge.Latent
         public static void Lerp(ReadOnlySpan<float> a, ReadOnlySpan<float> b, float t, Span<float> destination)
         {
             SameLength(a.Length, b.Length, destination.Length);
-            var s = 1f - t;
-            for (var i = 0; i < a.Length; i++) destination[i] = a[i] * s + b[i] * t;
+            var s = Binary32.Subtract(1f, t);
+            for (var i = 0; i < a.Length; i++) destination[i] = Binary32.Add(Binary32.Multiply(a[i], s), Binary32.Multiply(b[i], t));
         }
 
         /// <summary>
@@ -48,49 +51,58 @@ namespace Wasserforge.Latent
             SameLength(a.Length, b.Length, destination.Length);
             if (t == 0f) { a.CopyTo(destination); return; }
             if (t == 1f) { b.CopyTo(destination); return; }
-            double na2 = 0, nb2 = 0, ab = 0;
-            for (var i = 0; i < a.Length; i++) { na2 += (double)a[i] * a[i]; nb2 += (double)b[i] * b[i]; ab += (double)a[i] * b[i]; }
-            var na = Math.Sqrt(na2);
-            var nb = Math.Sqrt(nb2);
-            if (na == 0 || nb == 0) { Lerp(a, b, t, destination); return; }
-            var cos = ab / (na * nb);
-            // Length of the part of b̂ orthogonal to â, summed explicitly (accurate where 1 − cos² is not).
-            double q2 = 0;
+            Binary64 na2 = Binary64.Zero, nb2 = Binary64.Zero, ab = Binary64.Zero;
             for (var i = 0; i < a.Length; i++)
             {
-                var qi = b[i] / nb - cos * (a[i] / na);
+                var ai = Binary64.FromSingle(a[i]);
+                var bi = Binary64.FromSingle(b[i]);
+                na2 += ai * ai;
+                nb2 += bi * bi;
+                ab += ai * bi;
+            }
+            var na = Binary64.Sqrt(na2);
+            var nb = Binary64.Sqrt(nb2);
+            if (na.IsZero || nb.IsZero) { Lerp(a, b, t, destination); return; }
+            var cos = ab / (na * nb);
+            // Length of the part of b̂ orthogonal to â, summed explicitly (accurate where 1 − cos² is not).
+            var q2 = Binary64.Zero;
+            for (var i = 0; i < a.Length; i++)
+            {
+                var qi = Binary64.FromSingle(b[i]) / nb - cos * (Binary64.FromSingle(a[i]) / na);
                 q2 += qi * qi;
             }
-            var q = Math.Sqrt(q2);
-            var norm = na + (nb - na) * t;
-            if (q <= ParallelTolerance && cos > 0)
+            var q = Binary64.Sqrt(q2);
+            var tt = Binary64.FromSingle(t);
+            var norm = na + (nb - na) * tt;
+            if (q <= ParallelTolerance && cos > Binary64.Zero)
             {
                 var f = norm / na;
-                for (var i = 0; i < a.Length; i++) destination[i] = (float)(a[i] * f);
+                for (var i = 0; i < a.Length; i++) destination[i] = (Binary64.FromSingle(a[i]) * f).ToSingle();
                 return;
             }
             var omega = DeterministicMath.Atan2(q, cos);
-            DeterministicMath.SinCos(t * omega, out var st, out var ct);
+            DeterministicMath.SinCos(tt * omega, out var st, out var ct);
             if (q > ParallelTolerance)
             {
                 for (var i = 0; i < a.Length; i++)
                 {
-                    var ai = a[i] / na;
-                    var ei = (b[i] / nb - cos * ai) / q;
-                    destination[i] = (float)((ct * ai + st * ei) * norm);
+                    var ai = Binary64.FromSingle(a[i]) / na;
+                    var ei = (Binary64.FromSingle(b[i]) / nb - cos * ai) / q;
+                    destination[i] = ((ct * ai + st * ei) * norm).ToSingle();
                 }
                 return;
             }
             // Exactly opposite: turn through the deterministic perpendicular ê = (e_k − âₖ·â)/√(1 − âₖ²).
             var k = 0;
             for (var i = 1; i < a.Length; i++) if (Math.Abs(a[i]) < Math.Abs(a[k])) k = i;
-            var ak = a[k] / na;
-            var pn = Math.Sqrt(Math.Max(1.0 - ak * ak, 1e-300));
+            var ak = Binary64.FromSingle(a[k]) / na;
+            var rest = Binary64.One - ak * ak;
+            var pn = Binary64.Sqrt(rest > Tiny ? rest : Tiny);
             for (var i = 0; i < a.Length; i++)
             {
-                var ai = a[i] / na;
-                var ei = ((i == k ? 1.0 : 0.0) - ak * ai) / pn;
-                destination[i] = (float)((ct * ai + st * ei) * norm);
+                var ai = Binary64.FromSingle(a[i]) / na;
+                var ei = ((i == k ? Binary64.One : Binary64.Zero) - ak * ai) / pn;
+                destination[i] = ((ct * ai + st * ei) * norm).ToSingle();
             }
         }
 
@@ -111,18 +123,18 @@ namespace Wasserforge.Latent
             if ((long)destination.Length < (long)cols * rows * d) throw new ArgumentException($"destination has {destination.Length} floats; {cols}x{rows} latents of {d} need {(long)cols * rows * d}.");
             for (var r = 0; r < rows; r++)
             {
-                var v = rows == 1 ? 0f : (float)r / (rows - 1);
-                var sv = 1f - v;
+                var v = rows == 1 ? 0f : Binary32.Divide(Binary32.FromInt(r), Binary32.FromInt(rows - 1));
+                var sv = Binary32.Subtract(1f, v);
                 for (var c = 0; c < cols; c++)
                 {
-                    var u = cols == 1 ? 0f : (float)c / (cols - 1);
-                    var su = 1f - u;
+                    var u = cols == 1 ? 0f : Binary32.Divide(Binary32.FromInt(c), Binary32.FromInt(cols - 1));
+                    var su = Binary32.Subtract(1f, u);
                     var cell = destination.Slice((r * cols + c) * d, d);
                     for (var i = 0; i < d; i++)
                     {
-                        var top = topLeft[i] * su + topRight[i] * u;
-                        var bottom = bottomLeft[i] * su + bottomRight[i] * u;
-                        cell[i] = top * sv + bottom * v;
+                        var top = Binary32.Add(Binary32.Multiply(topLeft[i], su), Binary32.Multiply(topRight[i], u));
+                        var bottom = Binary32.Add(Binary32.Multiply(bottomLeft[i], su), Binary32.Multiply(bottomRight[i], u));
+                        cell[i] = Binary32.Add(Binary32.Multiply(top, sv), Binary32.Multiply(bottom, v));
                     }
                 }
             }
@@ -138,15 +150,22 @@ namespace Wasserforge.Latent
         {
             if (!(psi >= 0) || float.IsInfinity(psi)) throw new ArgumentOutOfRangeException(nameof(psi), psi, "truncation ψ must be a finite value ≥ 0 (1 = none).");
             if (psi == 1f) return;
-            for (var i = 0; i < latent.Length; i++) latent[i] *= psi;
+            for (var i = 0; i < latent.Length; i++) latent[i] = Binary32.Multiply(latent[i], psi);
         }
 
         /// <summary>Euclidean norm, accumulated in double in index order.</summary>
-        public static double Norm(ReadOnlySpan<float> v)
+        public static double Norm(ReadOnlySpan<float> v) => NormExact(v).ToDouble();
+
+        /// <summary><see cref="Norm"/> as a <see cref="Binary64"/>.</summary>
+        internal static Binary64 NormExact(ReadOnlySpan<float> v)
         {
-            double s = 0;
-            foreach (var x in v) s += (double)x * x;
-            return Math.Sqrt(s);
+            var s = Binary64.Zero;
+            foreach (var x in v)
+            {
+                var d = Binary64.FromSingle(x);
+                s += d * d;
+            }
+            return Binary64.Sqrt(s);
         }
     }
 }

@@ -10,9 +10,12 @@ namespace Wasserforge.Latent
     /// <item>Uniform: u = (next() &gt;&gt; 11) · 2⁻⁵³ in [0, 1); v = 2u − 1 in [−1, 1).</item>
     /// <item>Normal: Marsaglia's polar method on pairs (v1, v2), rejecting s = v1² + v2² ∉ (0, 1);
     /// emits v1·f then v2·f with f = √(−2 ln s / s).</item>
-    /// <item>ln s uses only + − × ÷ (<see cref="DeterministicMath.Log"/>) and √ is IEEE-exact, so no
+    /// <item>ln s uses only + − × ÷ (<see cref="DeterministicMath.Log(double)"/>) and √ is IEEE-exact, so no
     /// platform math library is involved; each value is rounded once to float32.</item>
     /// </list>
+    /// Every operation is IEEE-754 binary64 arithmetic computed with integers (<see cref="Binary64"/>),
+    /// so no compiler (IL2CPP's C++ compilers included) or FPU mode can change a bit; the results are
+    /// those of the hardware's correctly rounded doubles.
     /// Documented in Documentation~/latent-space.md; golden values are pinned by tests against an
     /// independent Python implementation.
     /// </summary>
@@ -25,21 +28,27 @@ namespace Wasserforge.Latent
         public static void Sample(ulong seed, Span<float> latent)
         {
             var rng = new Xoshiro256(seed);
+            var one = Binary64.One;
+            var two = Binary64.Two;
+            var minusTwo = -two;
             var i = 0;
             while (i < latent.Length)
             {
-                double v1, v2, s;
+                Binary64 v1, v2, s;
                 do
                 {
-                    v1 = 2.0 * rng.NextDouble() - 1.0;
-                    v2 = 2.0 * rng.NextDouble() - 1.0;
+                    v1 = two * Uniform(ref rng) - one;
+                    v2 = two * Uniform(ref rng) - one;
                     s = v1 * v1 + v2 * v2;
-                } while (s >= 1.0 || s == 0.0);
-                var f = Math.Sqrt(-2.0 * DeterministicMath.Log(s) / s);
-                latent[i++] = (float)(v1 * f);
-                if (i < latent.Length) latent[i++] = (float)(v2 * f);
+                } while (s >= one || s.IsZero);
+                var f = Binary64.Sqrt(minusTwo * DeterministicMath.Log(s) / s);
+                latent[i++] = (v1 * f).ToSingle();
+                if (i < latent.Length) latent[i++] = (v2 * f).ToSingle();
             }
         }
+
+        /// <summary><see cref="Xoshiro256.NextDouble"/>'s value, (next() &gt;&gt; 11)·2⁻⁵³, made exactly from the integer.</summary>
+        static Binary64 Uniform(ref Xoshiro256 rng) => Binary64.Scaled(rng.Next() >> 11, -53);
 
         /// <summary>Fills one latent per seed: <paramref name="destination"/> holds seeds.Length × <paramref name="latentDim"/> floats.</summary>
         /// <exception cref="ArgumentException"><paramref name="destination"/> is too short.</exception>

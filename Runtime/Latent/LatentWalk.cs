@@ -5,13 +5,14 @@ namespace Wasserforge.Latent
     /// <summary>
     /// A seeded random walk through latent space for animations: each step adds Gaussian noise of
     /// size <see cref="StepSize"/>·√dim and rescales to the norm of the start latent, so the walk
-    /// stays on the shell where the prior puts its mass. Deterministic for a seed and start.
+    /// stays on the shell where the prior puts its mass. Deterministic for a seed and start: the same
+    /// bits on every platform (integer-computed IEEE arithmetic, as <see cref="LatentMath"/>).
     /// </summary>
     public sealed class LatentWalk
     {
         readonly float[] _current;
         readonly float[] _noise;
-        readonly double _norm;
+        readonly Binary64 _norm;
         ulong _stepSeed;
 
         /// <summary>Relative step size (0.05 moves gently).</summary>
@@ -26,8 +27,8 @@ namespace Wasserforge.Latent
             if (start.Length == 0) throw new ArgumentException("start latent is empty.", nameof(start));
             _current = start.ToArray();
             _noise = new float[start.Length];
-            _norm = LatentMath.Norm(start);
-            if (_norm == 0) throw new ArgumentException("start latent is all zeros.", nameof(start));
+            _norm = LatentMath.NormExact(start);
+            if (_norm.IsZero) throw new ArgumentException("start latent is all zeros.", nameof(start));
             _stepSeed = seed;
             StepSize = stepSize;
         }
@@ -47,9 +48,9 @@ namespace Wasserforge.Latent
             _stepSeed = unchecked(_stepSeed * 6364136223846793005UL + 1442695040888963407UL);
             LatentSampler.Sample(_stepSeed, _noise);
             var scale = StepSize;
-            for (var i = 0; i < _current.Length; i++) _current[i] += _noise[i] * scale;
-            var f = (float)(_norm / LatentMath.Norm(_current));
-            for (var i = 0; i < _current.Length; i++) _current[i] *= f;
+            for (var i = 0; i < _current.Length; i++) _current[i] = Binary32.Add(_current[i], Binary32.Multiply(_noise[i], scale));
+            var f = (_norm / LatentMath.NormExact(_current)).ToSingle();
+            for (var i = 0; i < _current.Length; i++) _current[i] = Binary32.Multiply(_current[i], f);
             _current.AsSpan().CopyTo(destination);
         }
     }

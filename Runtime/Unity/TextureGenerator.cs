@@ -9,6 +9,7 @@ namespace Wasserforge.Unity
     /// Fills a texture from a seed and truncation ψ and assigns it to this object's renderer. With
     /// <see cref="generateInBackground"/> the model runs on a worker thread and the upload happens on
     /// the main thread afterwards, so frames do not stall; a newer request cancels an older one.
+    /// <see cref="device"/> chooses where the model runs (<see cref="WasserforgeTextures.Model"/>).
     /// </summary>
     [AddComponentMenu("Wasserforge/Texture Generator")]
     [DisallowMultipleComponent]
@@ -16,11 +17,13 @@ namespace Wasserforge.Unity
     {
         [Tooltip("Generator imported from an .onnx file.")]
         public GeneratorAsset generator;
-        [Tooltip("The same seed gives the same latent everywhere and the same texture on the same ONNX Runtime build, device and CPU family (read as an unsigned 64-bit value).")]
+        [Tooltip("Read as an unsigned 64-bit value. The same seed gives the same latent everywhere; with Device = Deterministic the same seed and truncation give the same texture on every machine, otherwise on the same ONNX Runtime build, device and CPU family.")]
         public long seed = 1;
         [Tooltip("1 = full variety; smaller values give more typical textures.")]
         [Range(0f, 1.5f)] public float truncation = 1f;
-        [Tooltip("Generate on a worker thread and upload when done.")]
+        [Tooltip("Where the model runs. Deterministic: Wasserforge's own integer engine on the CPU, bit-identical textures on every machine, no ONNX Runtime needed (only the operators the trainer exports). Auto: ONNX Runtime on the first of DirectML, CUDA, CoreML, NNAPI it has, else its CPU. Cpu, DirectML, Cuda, CoreML, Nnapi: that ONNX Runtime device or an error.")]
+        public ExecutionDevice device = ExecutionDevice.Auto;
+        [Tooltip("Generate on a worker thread and upload when done (WebGL players, which have no threads, generate on the main thread).")]
         public bool generateInBackground = true;
 
         Texture2D _texture;
@@ -50,7 +53,7 @@ namespace Wasserforge.Unity
             var cts = _pending = new CancellationTokenSource();
             try
             {
-                var model = WasserforgeTextures.Model(generator);
+                var model = WasserforgeTextures.Model(generator, device);
                 if (_texture == null || _texture.width != model.Width || _texture.height != model.Height)
                 {
                     if (_texture != null) Destroy(_texture);
@@ -60,8 +63,9 @@ namespace Wasserforge.Unity
                 LatentMath.Truncate(z, truncation);
                 // A background request gets its own buffer: an older, cancelled one may still be writing.
                 var size = model.Width * model.Height * 4;
-                var rgba = generateInBackground || _pixels == null || _pixels.Length != size ? new byte[size] : _pixels;
-                if (generateInBackground) await model.GenerateRgba32Async(z, 1, rgba, true, cts.Token);   // resumes on Unity's main thread
+                var background = generateInBackground && WasserforgeTextures.ThreadsAvailable;
+                var rgba = background || _pixels == null || _pixels.Length != size ? new byte[size] : _pixels;
+                if (background) await model.GenerateRgba32Async(z, 1, rgba, true, cts.Token);   // resumes on Unity's main thread
                 else { model.GenerateRgba32(z, 1, rgba, true); _pixels = rgba; }
                 if (cts.IsCancellationRequested || this == null) return;
                 _texture.LoadRawTextureData(rgba);

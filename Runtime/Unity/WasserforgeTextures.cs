@@ -9,33 +9,61 @@ namespace Wasserforge.Unity
 {
     /// <summary>
     /// One-call texture generation for scripts: <c>WasserforgeTextures.Generate(asset, seed: 42)</c>.
-    /// Call from the main thread. Loaded models are cached per asset and released by <see cref="Release"/>,
-    /// <see cref="ReleaseAll"/>, when the application quits, and in the Editor before each assembly
-    /// reload (entering Play Mode, recompiling), so no ONNX Runtime session outlives its domain.
+    /// Call from the main thread. Loaded models are cached per asset and device and released by
+    /// <see cref="Release"/>, <see cref="ReleaseAll"/>, when the application quits, and in the Editor
+    /// before each assembly reload (entering Play Mode, recompiling), so no ONNX Runtime session or
+    /// worker thread outlives its domain. With <see cref="ExecutionDevice.Deterministic"/> the same seed
+    /// and truncation give the same texture on every machine.
     /// </summary>
     public static class WasserforgeTextures
     {
-        /// <summary>Loaded models per asset, with the bytes they were loaded from (a reimported asset gets new bytes).</summary>
-        static readonly Dictionary<GeneratorAsset, (byte[] onnx, GeneratorModel model)> s_models = new Dictionary<GeneratorAsset, (byte[], GeneratorModel)>();
+        /// <summary>
+        /// False in WebGL players, which have no threads: models there run on one thread, and the async
+        /// calls generate on the calling thread.
+        /// </summary>
+        public static bool ThreadsAvailable
+        {
+            get
+            {
+#if UNITY_WEBGL && !UNITY_EDITOR
+                return false;
+#else
+                return true;
+#endif
+            }
+        }
+
+        /// <summary>Loaded models per asset and device, with the bytes they were loaded from (a reimported asset gets new bytes).</summary>
+        static readonly Dictionary<(GeneratorAsset asset, ExecutionDevice device), (byte[] onnx, GeneratorModel model)> s_models =
+            new Dictionary<(GeneratorAsset, ExecutionDevice), (byte[], GeneratorModel)>();
         static bool s_hooked;
 
-        /// <summary>The cached runtime model of <paramref name="asset"/> (loaded on first use, and again after the asset is reimported).</summary>
+        /// <summary>
+        /// The cached runtime model of <paramref name="asset"/> on <paramref name="device"/> (loaded on first
+        /// use, and again after the asset is reimported). Each device has its own model.
+        /// </summary>
         /// <exception cref="ArgumentNullException"><paramref name="asset"/> is null.</exception>
-        /// <exception cref="ModelLoadException">The asset's model is invalid.</exception>
-        public static GeneratorModel Model(GeneratorAsset asset)
+        /// <exception cref="ModelLoadException">The asset's model is invalid, or <see cref="ExecutionDevice.Deterministic"/> does not run one of its operators.</exception>
+        /// <exception cref="WasserforgeException">ONNX Runtime cannot be loaded, or an explicitly requested device is unavailable.</exception>
+        public static GeneratorModel Model(GeneratorAsset asset, ExecutionDevice device = ExecutionDevice.Auto)
         {
             if (asset == null) throw new ArgumentNullException(nameof(asset));
             Hook();
-            if (s_models.TryGetValue(asset, out var cached))
+            var key = (asset, device);
+            if (s_models.TryGetValue(key, out var cached))
             {
                 if (ReferenceEquals(cached.onnx, asset.Onnx)) return cached.model;
-                s_models.Remove(asset);
+                s_models.Remove(key);
                 cached.model.Dispose();
             }
-            var model = asset.Load();
-            s_models[asset] = (asset.Onnx, model);
+            var model = asset.Load(Options(device));
+            s_models[key] = (asset.Onnx, model);
             return model;
         }
+
+        /// <summary>The options the cached models load with: <paramref name="device"/>, and one thread where <see cref="ThreadsAvailable"/> is false.</summary>
+        public static GeneratorOptions Options(ExecutionDevice device) =>
+            new GeneratorOptions { Device = device, IntraOpThreads = ThreadsAvailable ? 0 : 1 };
 
         static void Hook()
         {
@@ -47,32 +75,45 @@ namespace Wasserforge.Unity
 #endif
         }
 
-        /// <summary>A new RGBA32 texture generated from <paramref name="seed"/> (see <see cref="LatentSampler"/>), scaled by truncation ψ.</summary>
+        /// <summary>
+        /// A new RGBA32 texture generated from <paramref name="seed"/> (see <see cref="LatentSampler"/>), scaled
+        /// by truncation ψ, on <paramref name="device"/> (<see cref="ExecutionDevice.Deterministic"/>: the same
+        /// pixels on every machine).
+        /// </summary>
         /// <exception cref="ArgumentNullException"><paramref name="asset"/> is null.</exception>
-        /// <exception cref="ModelLoadException">The asset's model is invalid.</exception>
+        /// <exception cref="ModelLoadException">The asset's model is invalid, or the device does not run one of its operators.</exception>
+        /// <exception cref="WasserforgeException">ONNX Runtime cannot be loaded, or an explicitly requested device is unavailable.</exception>
         /// <exception cref="InvalidOperationException">The model generates points, not images.</exception>
         /// <exception cref="ArgumentOutOfRangeException">ψ is negative or not finite.</exception>
-        public static Texture2D Generate(GeneratorAsset asset, ulong seed, float truncation = 1f)
+        public static Texture2D Generate(GeneratorAsset asset, ulong seed, float truncation = 1f, ExecutionDevice device = ExecutionDevice.Auto)
         {
-            var model = Model(asset);
+            var model = Model(asset, device);
             var texture = Create(model, asset.Tileable);
             Fill(model, texture, seed, truncation);
             return texture;
         }
 
         /// <summary>
-        /// Like <see cref="Generate"/>, but the model runs on a worker thread; the texture is created on the
-        /// calling (main) thread when the pixels are ready, so frames do not stall.
+        /// Like <see cref="Generate"/>, but the model runs on a worker thread (on the calling thread where
+        /// <see cref="ThreadsAvailable"/> is false); the texture is created on the calling (main) thread when
+        /// the pixels are ready, so frames do not stall.
         /// </summary>
         /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
-        /// <exception cref="ModelLoadException">The asset's model is invalid.</exception>
+        /// <exception cref="ModelLoadException">The asset's model is invalid, or the device does not run one of its operators.</exception>
+        /// <exception cref="WasserforgeException">ONNX Runtime cannot be loaded, or an explicitly requested device is unavailable.</exception>
         /// <exception cref="InvalidOperationException">The model generates points, not images.</exception>
-        public static async Task<Texture2D> GenerateAsync(GeneratorAsset asset, ulong seed, float truncation = 1f, CancellationToken cancellation = default)
+        public static async Task<Texture2D> GenerateAsync(GeneratorAsset asset, ulong seed, float truncation = 1f, CancellationToken cancellation = default,
+                                                          ExecutionDevice device = ExecutionDevice.Auto)
         {
-            var model = Model(asset);
+            var model = Model(asset, device);
             var z = Latent(model, seed, truncation);
             var rgba = new byte[model.Width * model.Height * 4];
-            await model.GenerateRgba32Async(z, 1, rgba, true, cancellation);   // resumes on Unity's main thread
+            if (ThreadsAvailable) await model.GenerateRgba32Async(z, 1, rgba, true, cancellation);   // resumes on Unity's main thread
+            else
+            {
+                cancellation.ThrowIfCancellationRequested();
+                model.GenerateRgba32(z, 1, rgba, true);
+            }
             var texture = Create(model, asset.Tileable);
             texture.LoadRawTextureData(rgba);
             texture.Apply(false, false);
@@ -111,12 +152,18 @@ namespace Wasserforge.Unity
             return z;
         }
 
-        /// <summary>Disposes the cached model of <paramref name="asset"/>, if any (e.g. after reimporting it).</summary>
+        /// <summary>Disposes the cached models of <paramref name="asset"/> on every device, if any (e.g. after reimporting it).</summary>
         public static void Release(GeneratorAsset asset)
         {
-            if (asset is null || !s_models.TryGetValue(asset, out var cached)) return;
-            s_models.Remove(asset);
-            cached.model.Dispose();
+            if (asset is null) return;
+            var keys = new List<(GeneratorAsset, ExecutionDevice)>();
+            foreach (var key in s_models.Keys) if (ReferenceEquals(key.asset, asset)) keys.Add(key);
+            foreach (var key in keys)
+            {
+                var cached = s_models[key];
+                s_models.Remove(key);
+                cached.model.Dispose();
+            }
         }
 
         /// <summary>Disposes every cached model.</summary>

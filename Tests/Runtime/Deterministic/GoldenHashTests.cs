@@ -15,7 +15,8 @@ namespace Wasserforge.Tests.Deterministic
     /// by an independent implementation of the same arithmetic (reference_deterministic.py: Python,
     /// exact integers, plain matrix products), so they depend only on the specification
     /// (<see cref="DeterministicGenerator.Algorithm"/>). Every platform, instruction set, runtime,
-    /// thread count and kernel must reproduce them; Tools~/test.sh runs this fixture again with
+    /// thread count and kernel must reproduce them, and so must <see cref="GeneratorModel"/> on
+    /// <see cref="ExecutionDevice.Deterministic"/>; Tools~/test.sh runs this fixture again with
     /// DOTNET_EnableHWIntrinsic=0, DOTNET_EnableAVX512F=0, DOTNET_EnableAVX2=0 and DOTNET_MaxVectorTBitWidth=512.
     /// </summary>
     [Category("Golden")]
@@ -72,6 +73,18 @@ namespace Wasserforge.Tests.Deterministic
             foreach (var threads in new[] { 1, 2, 8 })
                 Assert.That(Sha256(Pixels(file, seed, count, psi, threads, false)), Is.EqualTo(golden), $"{file} seed {seed} ψ {psi}, {threads} threads");
             Assert.That(Sha256(Pixels(file, seed, count, psi, 2, true)), Is.EqualTo(golden), $"{file} seed {seed} ψ {psi}, scalar kernels");
+        }
+
+        [TestCaseSource(nameof(Cases))]
+        public void GeneratorModelOnTheDeterministicDeviceGivesTheGoldenHash(string file, ulong seed, int count, float psi, string golden)
+        {
+            var options = new GeneratorOptions { Device = ExecutionDevice.Deterministic, IntraOpThreads = 2 };
+            using (var model = GeneratorModel.Load(Path.Combine(TestPaths.PackageRoot, file), options))
+            {
+                var rgba = new byte[count * model.Width * model.Height * 4];
+                model.GenerateRgba32(DeterministicModels.Latents(model.LatentDim, count, seed, psi), count, rgba);
+                Assert.That(Sha256(rgba), Is.EqualTo(golden), $"{file} seed {seed} ψ {psi} through GeneratorModel");
+            }
         }
 
         [Test]

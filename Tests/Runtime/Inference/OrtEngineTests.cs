@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 using NUnit.Framework;
+using Wasserforge.Contract;
 using Wasserforge.Generation;
 using Wasserforge.Inference;
 using Wasserforge.Onnx;

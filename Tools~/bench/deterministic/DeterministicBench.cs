@@ -11,11 +11,12 @@ using Wasserforge.Latent;
 /// <summary>
 /// usage: wasserforge-deterministic-bench latency THREADS ROUNDS REPEATS MODEL.onnx...
 ///        wasserforge-deterministic-bench quality OUT_DIR COUNT SPRITE_SHEET.png
-/// latency: for each model and batch 1 and 16, ONNX Runtime's CPU provider and the deterministic
-/// device with the same thread count, alternating for ROUNDS rounds of REPEATS timed calls each
+///        wasserforge-deterministic-bench sampler ROUNDS REPEATS
+/// latency: for each model and batch 1 and 16, GeneratorModel on ONNX Runtime's CPU provider and on the
+/// deterministic device with the same thread count, alternating for ROUNDS rounds of REPEATS timed calls each
 /// (after warm-up); prints a markdown table of the medians of the round medians and of the fastest calls
 /// (on a busy machine the fastest call is the closer estimate of the time without contention).
-/// quality: see <see cref="QualityReport"/>.
+/// quality: see <see cref="QualityReport"/>; sampler: see <see cref="SamplerBench"/>.
 /// </summary>
 internal static class DeterministicBench
 {
@@ -23,7 +24,8 @@ internal static class DeterministicBench
     {
         if (args.Length >= 5 && args[0] == "latency") return Latency(args);
         if (args.Length == 4 && args[0] == "quality") return QualityReport.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args[3]);
-        Console.Error.WriteLine("usage: wasserforge-deterministic-bench latency THREADS ROUNDS REPEATS MODEL.onnx...\n       wasserforge-deterministic-bench quality OUT_DIR COUNT SPRITE_SHEET.png");
+        if (args.Length == 3 && args[0] == "sampler") return SamplerBench.Run(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture));
+        Console.Error.WriteLine("usage: wasserforge-deterministic-bench latency THREADS ROUNDS REPEATS MODEL.onnx...\n       wasserforge-deterministic-bench quality OUT_DIR COUNT SPRITE_SHEET.png\n       wasserforge-deterministic-bench sampler ROUNDS REPEATS");
         return 2;
     }
 
@@ -38,7 +40,7 @@ internal static class DeterministicBench
         foreach (var file in args.Skip(4))
         {
             using (var ort = GeneratorModel.Load(file, new GeneratorOptions { Device = ExecutionDevice.Cpu, IntraOpThreads = threads }))
-            using (var det = DeterministicGenerator.Load(file, new DeterministicOptions { Threads = threads }))
+            using (var det = GeneratorModel.Load(file, new GeneratorOptions { Device = ExecutionDevice.Deterministic, IntraOpThreads = threads }))
             {
                 foreach (var batch in new[] { 1, 16 })
                 {
@@ -78,7 +80,7 @@ internal static class DeterministicBench
         return MedianOf(ms);
     }
 
-    static double MedianOf(IEnumerable<double> values)
+    internal static double MedianOf(IEnumerable<double> values)
     {
         var v = values.OrderBy(x => x).ToArray();
         return v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;

@@ -16,6 +16,7 @@ cd "$root"
 mcs -langversion:experimental -unsafe -optimize -nowarn:1591 -r:System.Numerics.dll -r:System.Numerics.Vectors.dll \
   -r:/usr/lib/mono/4.5/Facades/netstandard.dll -r:/usr/lib/mono/4.5/Facades/System.Runtime.dll -out:"$work/GoldenCheck.exe" \
   Runtime/Deterministic/*.cs Runtime/Deterministic/*/*.cs Runtime/Contract/*.cs Runtime/Errors/*.cs Runtime/Latent/*.cs \
+  Runtime/Generation/IGeneratorEngine.cs Runtime/Generation/ExecutionDevice.cs \
   "Tools~/bench/deterministic/mono/GoldenCheck.cs"
 mono --version | head -1
 status=0
