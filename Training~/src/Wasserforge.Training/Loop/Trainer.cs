@@ -31,6 +31,7 @@ namespace Wasserforge.Training.Loop
         /// <exception cref="ConfigException">The config is invalid.</exception>
         /// <exception cref="DatasetException">The dataset cannot be built.</exception>
         /// <exception cref="TrainingDivergedException">A loss became NaN or infinite.</exception>
+        /// <exception cref="TrainingOutOfMemoryException">libtorch ran out of memory (configs that cannot fit are refused before, as <see cref="ConfigException"/>).</exception>
         /// <exception cref="WasserforgeException">The run folder state conflicts with the options (exists without --resume/--force, or nothing to resume).</exception>
         /// <remarks>
         /// A fresh run that fails before its first training step (config, data, model, device, --init-from)
@@ -75,9 +76,10 @@ namespace Wasserforge.Training.Loop
                 }
                 return trainer.Train();
             }
-            catch when (created != null && trainer._stepsDone == 0)
+            catch (Exception e)
             {
-                created.Remove();
+                if (created != null && trainer._stepsDone == 0) created.Remove();
+                if (OutOfMemory.Matches(e)) throw OutOfMemory.Describe(e, options.Resume ? run.ConfigPath : options.ConfigPath, trainer._stepsDone);
                 throw;
             }
         }
@@ -100,6 +102,7 @@ namespace Wasserforge.Training.Loop
             var t = _config.Training;
             TorchDevices.SetThreads(t.Threads);
             var device = TorchDevices.Resolve(t.Device, out var deviceText);
+            TrainingMemory.Check(_config, _options.Resume ? _run.ConfigPath : _options.ConfigPath, device.type == DeviceType.CPU, _options.MemoryBudget);
             // Weights are initialised on the CPU from the default generator, then moved: the same on every device.
             torch.manual_seed((long)t.Seed);
 
