@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reruns the hostile inputs of docs/reliability.md against a Release build of the wasserforge CLI:
 # malformed models, requests past the generation limits, outputs that are not files, bad eval
-# requests, broken configs, hostile datasets and a studio driven by foreign pages (curl).
+# requests, broken configs, hostile datasets, training stopped by SIGTERM and kill -9, and a studio
+# driven by foreign pages (curl).
 #
 #   Tools~/hostile.sh              # builds the CLI first; a few minutes on 2 cores
 #   Tools~/hostile.sh --no-build
@@ -49,8 +50,8 @@ check() {
   if (cd "$work" && "$@") >/dev/null 2>&1; then report "$id" 0 "holds" 1; else report "$id" 1 "does not hold" ""; fi
 }
 
-# A case with owner=NAME is known to be open and fixed elsewhere (another branch, or phase 2 of issue
-# 12): it reports "open" until it passes, and does not count as a failure.
+# A case with owner=NAME is known to be open and fixed elsewhere (another branch): it reports "open"
+# until it passes, and does not count as a failure.
 report() {
   local id=$1 code=$2 out=$3 good=$4 verdict=FAIL
   if [[ -n $good ]]; then verdict=ok; ok=$((ok + 1))
@@ -174,6 +175,10 @@ try "config: latent_dim 1e10" 1 "is too large" "$wf" train latent-1e10.yaml --ru
 try "config: width 100000" 1 "above the limit of 4096" "$wf" train width.yaml --run-id x --results "$work/results"
 try "config: batch_size 1e8" 1 "'training.batch_size'" "$wf" train batch.yaml --run-id x --results "$work/results"
 try "config: procedural count 1e6 at 256 px" 1 "'data.count'" "$wf" train procedural-count.yaml --run-id x --results "$work/results"
+config maxima "data: { source: procedural, size: 256, count: 16 }\nmodel: { latent_dim: 4096, width: 4096, max_width: 4096 }\ntraining: { batch_size: 16 }\n"
+config big-batch 'data: { source: procedural, size: 64 }\nmodel: { latent_dim: 64, width: 32, max_width: 256 }\ntraining: { batch_size: 20000 }\n'
+try "config: every size at its limit together" 1 "The largest max_width that fits" "$wf" train maxima.yaml --run-id x --results "$work/results"
+try "config: a batch past half of the memory" 1 "The largest batch_size that fits" "$wf" train big-batch.yaml --run-id x --results "$work/results"
 try "config: lr 0" 1 "'optimizer.lr'" "$wf" train lr-zero.yaml --run-id x --results "$work/results"
 try "config: size 48" 1 "'data.size'" "$wf" train size-48.yaml --run-id x --results "$work/results"
 try "config: batch norm with wgan-gp" 1 "'model.critic_norm'" "$wf" train gp-batchnorm.yaml --run-id x --results "$work/results"
@@ -219,11 +224,40 @@ try "data: 60000x60000 PNG header" 1 "no usable images" "$wf" train data-huge-he
 try "data: truncated PNG" 1 "no usable images" "$wf" train data-truncated.yaml --run-id truncated --results "$work/results"
 try "data: zero-byte PNG" 1 "no usable images" "$wf" train data-zero-byte.yaml --run-id zero-byte --results "$work/results"
 try "data: text named .png" 1 "no usable images" "$wf" train data-text.yaml --run-id text --results "$work/results"
-try "data: empty folder" 1 "no usable images" "$wf" train data-empty.yaml --run-id empty --results "$work/results"
+try "data: empty folder" 1 "no image files found in the folder (it is empty)" "$wf" train data-empty.yaml --run-id empty --results "$work/results"
 try "data: missing folder" 1 "no such file or folder" "$wf" train data-missing.yaml --run-id missing --results "$work/results"
-limit=30 owner=decode try "data: folder with two symlink loops (-> .)" 0 "done:" "$wf" train data-loop.yaml --run-id loop --results "$work/results"
-owner=phase-2 check "data: a failed run leaves no results/<id>" test ! -e "$work/results/empty"
-owner=decode check "data: the data report it mentions exists" test -e "$work/results/text/data-report.txt" -o -e "$work/data/text/data-report.txt"
+limit=30 try "data: folder with two symlink loops (-> .)" 0 "done:" "$wf" train data-loop.yaml --run-id loop --results "$work/results"
+check "data: a failed run leaves no results/<id>" test ! -e "$work/results/empty" -a ! -e "$work/results/text" -a ! -e "$work/results/missing"
+printf 'data: { source: procedural, size: 16 }\nmodel: { kind: mlp }\n' > "$work/mlp-images.yaml"
+try "train: mlp with image data" 1 "mlp trains on 2-D toy sets" "$wf" train mlp-images.yaml --run-id mlp-images --results "$work/results"
+check "train: ... leaves no results/<id>, retry needs no --force" test ! -e "$work/results/mlp-images"
+
+echo "== signals (a 2-D toy run; SIGTERM after its first step, kill -9 after its first checkpoint)"
+printf 'data: { source: 8gaussians }\nmodel: { kind: mlp, latent_dim: 2, width: 8, depth: 2 }\nloss: { kind: wgan-gp, n_critic: 1 }\ntraining: { steps: 100000, batch_size: 16, sample_every: 100000, checkpoint_every: 100, log_every: 1, threads: 1 }\n' > "$work/toy.yaml"
+# signal_run ID SIGNAL WAIT_FOR ARGS...: starts train in the background, sends SIGNAL once its output has a
+# line starting with WAIT_FOR, and leaves the exit code in $code and the output in $work/ID.log.
+signal_run() {
+  local id=$1 sig=$2 wait_for=$3 pid
+  shift 3
+  (cd "$work" && exec "$wf" train toy.yaml "$@" > "$work/$id.log" 2>&1) &
+  pid=$!
+  while kill -0 "$pid" 2>/dev/null && ! grep -q "^$wait_for" "$work/$id.log"; do sleep 0.2; done
+  kill -s "$sig" "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  code=$?
+}
+signal_run term TERM "step " --run-id term --results "my results" --steps 3000
+report "SIGTERM: checkpoint saved, exit 143" "$code" "$(tail -n 1 "$work/term.log")" "$([[ $code == 143 ]] && grep -q '^stopped by SIGTERM at step [0-9]*; checkpoint saved' "$work/term.log" && echo 1)"
+hint=$(sed -n 's/^stopped by .*Continue with: //p' "$work/term.log")
+mkdir -p "$work/bin"
+printf '#!/bin/sh\nexec "%s" "$@"\n' "$wf" > "$work/bin/wasserforge"
+chmod +x "$work/bin/wasserforge"
+try "SIGTERM: the printed resume command, as printed" 0 "done: 3000 steps" env PATH="$work/bin:$PATH" sh -c "$hint"
+check "SIGTERM: each step once in metrics.csv" sh -c "cut -d, -f1 'my results/term/metrics.csv' | sort | uniq -d | grep -q . && exit 1; test \$(wc -l < 'my results/term/metrics.csv') = 3001"
+signal_run kill KILL "checkpoint " --run-id kill --results "$work/results" --steps 3000
+report "kill -9 after a checkpoint" "$code" "killed" "$([[ $code == 137 ]] && echo 1)"
+try "kill -9: --resume continues from the last checkpoint" 0 "done: 3000 steps" "$wf" train toy.yaml --run-id kill --results "$work/results" --steps 3000 --resume
+check "kill -9: each step once in metrics.csv" sh -c "cut -d, -f1 '$work/results/kill/metrics.csv' | sort | uniq -d | grep -q . && exit 1; test \$(wc -l < '$work/results/kill/metrics.csv') = 3001"
 
 echo "== studio (curl against wasserforge studio)"
 mkdir -p "$work/run/samples"
@@ -282,5 +316,5 @@ else
   studio_pid=""
 fi
 
-echo "$ok ok, $failed failed, $open open (fixed by another branch or phase 2)"
+echo "$ok ok, $failed failed, $open open (fixed by another branch)"
 [[ $failed == 0 ]]

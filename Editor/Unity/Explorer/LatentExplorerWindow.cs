@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Threading.Tasks;
 using UnityEditor;
 using UnityEditor.Callbacks;
 using UnityEngine;
@@ -14,11 +13,15 @@ namespace Wasserforge.Editor
     /// Window › Wasserforge › Latent Explorer: a thin IMGUI shell over <see cref="ExplorerState"/>,
     /// <see cref="ExplorerRenderer"/>, <see cref="ExplorerSession"/> and <see cref="SelectionExport"/>.
     /// Click a sample to recentre, shift-click to add an anchor, drag the slider to interpolate.
+    /// Renders run on worker threads under a <see cref="SharedModel"/> lease: picking another generator,
+    /// closing the window or a domain reload closes the model, and its native session is freed when the last
+    /// render using it has finished, never under it. A render that ends after its model was replaced is dropped.
     /// </summary>
     public sealed class LatentExplorerWindow : EditorWindow
     {
         [SerializeField] GeneratorAsset _asset;   // survives domain reloads; the model is loaded again in OnEnable
-        GeneratorModel _model;
+        SharedModel _shared;
+        GeneratorModel _model;   // _shared.Model, for sizes; generation goes through a lease
         ExplorerRenderer _renderer;
         ExplorerState _state;
         readonly List<Texture2D> _cells = new List<Texture2D>();
@@ -47,7 +50,8 @@ namespace Wasserforge.Editor
             Release();
             _asset = asset;
             if (asset == null || !asset.IsValid) return;
-            _model = asset.Load();
+            _shared = new SharedModel(asset.Load());
+            _model = _shared.Model;
             _renderer = new ExplorerRenderer(_model);
             var session = ExplorerSession.PathFor(AssetPath(asset));
             _state = File.Exists(session) ? ExplorerSession.Load(session, _model.LatentDim) : new ExplorerState(_model.LatentDim, (ulong)_seed);
@@ -58,11 +62,13 @@ namespace Wasserforge.Editor
 
         async void Refresh()
         {
-            if (_state == null) return;
+            if (_state == null || !_shared.TryAcquire()) return;
+            var shared = _shared;
             var count = _state.CellCount;
             byte[] rgba;
-            try { rgba = await _renderer.RenderAsync(_state.GridLatents(), count, null, default, bottomUp: true); }
+            try { rgba = await shared.ReleaseWhenDone(_renderer.RenderAsync(_state.GridLatents(), count, null, default, bottomUp: true)); }
             catch (OperationCanceledException) { return; }
+            if (shared != _shared) return;   // another model (or none) since
             Upload(rgba, count, _cells);
             if (_state.Anchors.Count >= 2) UpdatePathFrame();
             Repaint();
@@ -70,9 +76,13 @@ namespace Wasserforge.Editor
 
         async void UpdatePathFrame()
         {
+            var shared = _shared;
+            var latent = _state.PathPoint(_t);
+            var size = _renderer.BytesPerImage;
             byte[] rgba;
-            try { rgba = await Task.Run(() => { var b = new byte[_renderer.BytesPerImage]; _model.GenerateRgba32(_state.PathPoint(_t), 1, b, bottomUp: true); return b; }); }
-            catch (OperationCanceledException) { return; }
+            try { rgba = await shared.RunAsync(m => { var b = new byte[size]; m.GenerateRgba32(latent, 1, b, bottomUp: true); return b; }); }
+            catch (InvalidOperationException) { return; }   // closed before it could start
+            if (shared != _shared) return;
             var list = new List<Texture2D> { _pathFrame };
             Upload(rgba, 1, list);
             _pathFrame = list[0];
@@ -163,25 +173,25 @@ namespace Wasserforge.Editor
         async void ExportSelection()
         {
             var folder = Path.Combine(Application.dataPath, "Wasserforge Exports", _asset.name + " " + DateTime.Now.ToString("yyyyMMdd-HHmmss"));
-            var model = _model;
             var state = _state;
-            await Task.Run(() => SelectionExport.Write(model, state, folder));
+            try { await _shared.RunAsync(m => { SelectionExport.Write(m, state, folder); return true; }); }
+            catch (InvalidOperationException) { return; }   // closed before it could start
             AssetDatabase.Refresh();
         }
 
         void Release()
         {
             if (_walking) ToggleWalk();
-            _renderer?.Dispose();
-            _model?.Dispose();
+            _renderer?.Dispose();   // cancels the grid render
+            _shared?.Close();       // frees the session now, or when the last running render ends
             foreach (var t in _cells) if (t != null) DestroyImmediate(t);
             _cells.Clear();
             if (_pathFrame != null) DestroyImmediate(_pathFrame);
-            _renderer = null; _model = null; _state = null;
+            _renderer = null; _shared = null; _model = null; _state = null;
         }
 
         // OnDisable runs when the window closes and before every domain reload: the model's native
-        // session is released then, never left to a finalizer.
+        // session is released then (or when a render still running on a worker ends), never left to a finalizer.
         void OnEnable()
         {
             if (_asset != null && _model == null) Load(_asset);

@@ -25,7 +25,8 @@ namespace Wasserforge.Cli
 
         /// <summary>
         /// Runs the tool in-process; returns the exit code: 0 success, 1 error (one line on
-        /// <paramref name="error"/>, no stack trace), 2 usage error (bad or missing arguments), 130 cancelled.
+        /// <paramref name="error"/>, no stack trace), 2 usage error (bad or missing arguments), 130 or 143 training
+        /// stopped by Ctrl-C or SIGTERM (a checkpoint was saved; 128 + the signal's number, as shells report it).
         /// </summary>
         public static int Run(string[] args, TextWriter output, TextWriter error)
         {

@@ -104,22 +104,5 @@ namespace Wasserforge.Studio.Tests
             host.Open(Path.Combine(_dir, "b.onnx"));
             await shared.Disposed;
         }
-
-        [Test]
-        public void LeasesAreCounted()
-        {
-            var model = GeneratorModel.Load(_model);
-            var shared = new SharedModel(model);
-            Assert.That(shared.TryAcquire(), Is.True);
-            Assert.That(shared.TryAcquire(), Is.True);
-            var closed = shared.Close();
-            shared.Release();
-            Assert.That(closed.IsCompleted, Is.False, "one lease is still out");
-            shared.Release();
-            Assert.That(closed.IsCompleted, Is.True);
-            Assert.That(() => shared.Release(), Throws.InvalidOperationException);
-            Assert.That(shared.TryAcquire(), Is.False);
-            Assert.That(() => shared.RunAsync(m => 1), Throws.InvalidOperationException.With.Message.Contain("closed"));
-        }
     }
 }

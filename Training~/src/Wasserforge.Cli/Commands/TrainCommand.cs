@@ -1,14 +1,20 @@
 using System;
 using System.CommandLine;
-using System.Threading;
 using Spectre.Console;
+using Wasserforge.Cli.Stopping;
 using Wasserforge.Training.Loop;
 
 namespace Wasserforge.Cli.Commands
 {
-    /// <summary><c>train CONFIG.yaml --run-id ID [--resume | --force] [--init-from RUN] [--device D] [--steps N]</c>.</summary>
+    /// <summary>
+    /// <c>train CONFIG.yaml --run-id ID [--resume | --force] [--init-from RUN] [--device D] [--steps N] [--results DIR]</c>.
+    /// Ctrl-C or SIGTERM saves a checkpoint and exits with 130 or 143 (<see cref="StopSignals"/>), printing the
+    /// command that continues the run (<see cref="ResumeHint"/>).
+    /// </summary>
     static class TrainCommand
     {
+        const string DefaultResults = "results";
+
         public static Command Create(CliConsole console)
         {
             var config = new Argument<string>("config") { Description = "Training config (YAML); see Training~/config/README.md." };
@@ -18,7 +24,7 @@ namespace Wasserforge.Cli.Commands
             var initFrom = new Option<string>("--init-from") { Description = "Start from the weights of another run folder or checkpoint folder (fine-tuning)." };
             var device = new Option<string>("--device") { Description = "auto (CUDA when present), cpu, cuda or cuda:N. Overrides training.device." };
             var steps = new Option<int?>("--steps") { Description = "Generator iterations for this invocation (overrides training.steps)." };
-            var results = new Option<string>("--results") { Description = "Folder holding runs.", DefaultValueFactory = _ => "results" };
+            var results = new Option<string>("--results") { Description = "Folder holding runs.", DefaultValueFactory = _ => DefaultResults };
             var cmd = new Command("train", "Train a WGAN on a dataset; writes metrics, sample grids, checkpoints and the generator ONNX.")
                 { config, runId, resume, force, initFrom, device, steps, results };
             cmd.Validators.Add(r =>
@@ -27,27 +33,21 @@ namespace Wasserforge.Cli.Commands
             });
             cmd.SetAction(p => console.Guard(() =>
             {
-                using var cts = new CancellationTokenSource();
-                ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cts.Cancel(); };
-                Console.CancelKeyPress += onCancel;
-                try
+                using var stop = new StopSignals();
+                var options = new TrainOptions
                 {
-                    var options = new TrainOptions
-                    {
-                        ConfigPath = p.GetValue(config), RunId = p.GetValue(runId), ResultsRoot = p.GetValue(results),
-                        Resume = p.GetValue(resume), Force = p.GetValue(force), InitFrom = p.GetValue(initFrom),
-                        Device = p.GetValue(device), Steps = p.GetValue(steps), Cancellation = cts.Token,
-                    };
-                    var result = console.Interactive ? WithProgressBar(options) : Run(options, new LineObserver(console));
-                    if (result.Cancelled)
-                    {
-                        console.Out.WriteLine($"stopped at step {result.Steps}; checkpoint saved. Continue with: wasserforge train {options.ConfigPath} --run-id {options.RunId} --resume");
-                        return 130;
-                    }
-                    console.Out.WriteLine($"done: {result.Steps} steps in {result.Seconds:F0} s, Wasserstein estimate {result.LastWasserstein:F4}. Generator: {result.OnnxPath}");
-                    return 0;
+                    ConfigPath = p.GetValue(config), RunId = p.GetValue(runId), ResultsRoot = p.GetValue(results),
+                    Resume = p.GetValue(resume), Force = p.GetValue(force), InitFrom = p.GetValue(initFrom),
+                    Device = p.GetValue(device), Steps = p.GetValue(steps), Cancellation = stop.Token,
+                };
+                var result = console.Interactive ? WithProgressBar(options) : Run(options, new LineObserver(console));
+                if (result.Cancelled)
+                {
+                    console.Out.WriteLine($"stopped by {stop.Received ?? "request"} at step {result.Steps}; checkpoint saved. Continue with: {ResumeHint.For(options, DefaultResults)}");
+                    return stop.ExitCode;
                 }
-                finally { Console.CancelKeyPress -= onCancel; }
+                console.Out.WriteLine($"done: {result.Steps} steps in {result.Seconds:F0} s, Wasserstein estimate {result.LastWasserstein:F4}. Generator: {result.OnnxPath}");
+                return 0;
             }));
             return cmd;
         }
@@ -64,6 +64,9 @@ namespace Wasserforge.Cli.Commands
         {
             TrainResult result = null;
             double lastW = 0;
+            // Spectre hides the cursor while the bar is drawn; it is shown again however the run ends (done,
+            // stopped by a signal, or an error on its way to the user).
+            using var cursor = new VisibleCursorOnExit();
             AnsiConsole.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                 .Start(ctx =>

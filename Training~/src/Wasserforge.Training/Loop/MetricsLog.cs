@@ -41,17 +41,7 @@ namespace Wasserforge.Training.Loop
         /// <summary>Opens the log; on resume, rows after <paramref name="keepUpToStep"/> (written after the checkpoint) are dropped.</summary>
         public MetricsLog(string path, long keepUpToStep = -1)
         {
-            var lines = new System.Collections.Generic.List<string>();
-            if (keepUpToStep >= 0 && File.Exists(path))
-            {
-                foreach (var line in File.ReadAllLines(path))
-                {
-                    if (line == Header) continue;
-                    var comma = line.IndexOf(',');
-                    if (comma > 0 && long.TryParse(line.Substring(0, comma), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) && s <= keepUpToStep)
-                        lines.Add(line);
-                }
-            }
+            var lines = keepUpToStep >= 0 ? StepRows.UpTo(path, keepUpToStep).rows : new System.Collections.Generic.List<string>();
             _writer = new StreamWriter(path, append: false) { AutoFlush = true, NewLine = "\n" };
             _writer.WriteLine(Header);
             foreach (var l in lines) _writer.WriteLine(l);

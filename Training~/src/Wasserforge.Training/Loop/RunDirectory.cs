@@ -18,6 +18,8 @@ namespace Wasserforge.Training.Loop
         public string ConfigPath => Path.Combine(Root, "config.yaml");
         /// <summary><c>metrics.csv</c>.</summary>
         public string MetricsPath => Path.Combine(Root, "metrics.csv");
+        /// <summary><c>swd.csv</c>: sliced Wasserstein distance to the held-out images at each sample step.</summary>
+        public string SwdPath => Path.Combine(Root, "swd.csv");
         /// <summary><c>samples/</c>: sample grids <c>step_000200.png</c>.</summary>
         public string SamplesDir => Path.Combine(Root, "samples");
         /// <summary><c>checkpoints/</c>: <c>step_000200/</c> folders.</summary>

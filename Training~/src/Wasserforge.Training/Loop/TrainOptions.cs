@@ -25,6 +25,8 @@ namespace Wasserforge.Training.Loop
         public ITrainingObserver Observer { get; set; } = NullObserver.Instance;
         /// <summary>Cancelling (Ctrl-C) saves a checkpoint and stops cleanly.</summary>
         public CancellationToken Cancellation { get; set; }
+        /// <summary>Bytes the run may take (<see cref="Config.TrainingMemory"/>); null: half of this machine's memory. For tests.</summary>
+        internal long? MemoryBudget { get; set; }
     }
 
     /// <summary>How a run ended.</summary>

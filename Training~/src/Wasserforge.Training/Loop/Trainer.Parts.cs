@@ -18,9 +18,18 @@ namespace Wasserforge.Training.Loop
     {
         static bool IsFinite(double v) => !double.IsNaN(v) && !double.IsInfinity(v);
 
-        TrainingDivergedException Diverged(long step, string what) => new TrainingDivergedException(
-            $"training diverged at step {step}: {what}. The last good checkpoint is kept in {_run.CheckpointsDir}. " +
-            "Lower optimizer.lr, or use wgan-gp (its penalty keeps the critic Lipschitz), then --resume.");
+        TrainingDivergedException Diverged(long step, string what)
+        {
+            const string fix = "lower optimizer.lr, or use wgan-gp (its penalty keeps the critic Lipschitz)";
+            var kept = _run.LatestCheckpoint();
+            var removed = kept == null && _stepsDone == 0 && !_options.Resume;   // Run removes a fresh run's folder then
+            var where = kept != null ? $"The last good checkpoint is kept in {kept}."
+                : removed ? "It diverged in its first step, before any checkpoint, so nothing was kept."
+                : $"No checkpoint had been written yet (training.checkpoint_every: {_config.Training.CheckpointEvery}), so --resume starts again from step 0.";
+            var next = removed ? $"To retry, {fix}."
+                : $"To continue, {fix} in {_run.ConfigPath} and add --resume; to start over, change your config and add --force.";
+            return new TrainingDivergedException($"training diverged at step {step}: {what}. {where} {next}");
+        }
 
         /// <summary>Before a checkpoint: the losses were finite, but the last optimizer step may still have produced NaN weights, which must never be saved.</summary>
         void EnsureFinite(GanModels m, long step)
@@ -90,7 +99,7 @@ namespace Wasserforge.Training.Loop
         }
 
         /// <summary>SWD between generated images and the held-out set, appended to swd.csv (the quality curve of the run).</summary>
-        void LogSwd(GanModels m, ImageDataset heldOut, Device device, long step, ITrainingObserver obs)
+        void LogSwd(SwdLog log, GanModels m, ImageDataset heldOut, Device device, long step, ITrainingObserver obs)
         {
             var n = Math.Min(256, heldOut.Count);
             var per = (int)(m.SampleShape[0] * m.SampleShape[1] * m.SampleShape[2]);
@@ -99,11 +108,7 @@ namespace Wasserforge.Training.Loop
             var real = new float[n * per];
             for (var i = 0; i < n; i++) heldOut.Image(i).CopyTo(real.AsSpan(i * per, per));
             var r = Metrics.SlicedWasserstein.Compute(fake, real, n, (int)m.SampleShape[0], (int)m.SampleShape[1]);
-            var path = Path.Combine(_run.Root, "swd.csv");
-            if (!File.Exists(path) || step <= _config.Training.SampleEvery)
-                File.WriteAllText(path, "step," + string.Join(",", Array.ConvertAll(r.Resolutions, res => $"swd_{res}px")) + ",swd_average\n");
-            var ci = CultureInfo.InvariantCulture;
-            File.AppendAllText(path, step.ToString(ci) + "," + string.Join(",", Array.ConvertAll(r.PerLevel, v => v.ToString("F3", ci))) + "," + r.Average.ToString("F3", ci) + "\n");
+            log.Append(step, r);
             obs.Note($"step {step}: {r} (vs {n} held-out images)");
         }
 

@@ -31,7 +31,13 @@ namespace Wasserforge.Training.Loop
         /// <exception cref="ConfigException">The config is invalid.</exception>
         /// <exception cref="DatasetException">The dataset cannot be built.</exception>
         /// <exception cref="TrainingDivergedException">A loss became NaN or infinite.</exception>
+        /// <exception cref="TrainingOutOfMemoryException">libtorch ran out of memory (configs that cannot fit are refused before, as <see cref="ConfigException"/>).</exception>
         /// <exception cref="WasserforgeException">The run folder state conflicts with the options (exists without --resume/--force, or nothing to resume).</exception>
+        /// <remarks>
+        /// A fresh run that fails before its first training step (config, data, model, device, --init-from)
+        /// leaves no run folder (<see cref="NewRunFolder"/>), so the retry needs no --force; once a step has run,
+        /// the folder stays with its metrics, samples and checkpoints. --resume never removes anything.
+        /// </remarks>
         public static TrainResult Run(TrainOptions options)
         {
             var run = new RunDirectory(Path.Combine(options.ResultsRoot, options.RunId));
@@ -50,24 +56,40 @@ namespace Wasserforge.Training.Loop
                 config = ConfigLoader.Load(options.ConfigPath);
                 configDir = Path.GetDirectoryName(Path.GetFullPath(options.ConfigPath));
             }
-            if (!options.Resume)
-            {
-                if (options.Force) run.Clear();
-                run.Create();
-                // The resolved file config; command-line overrides (--steps, --device) apply to this invocation only.
-                ConfigLoader.Save(config, run.ConfigPath);
-                File.WriteAllText(Path.Combine(run.Root, "source-dir.txt"), configDir);
-            }
+            // Command-line overrides (--steps, --device) apply to this invocation only: checked here, before the
+            // run folder is touched (so --force never deletes a run for a bad override), and not saved with the run.
+            var fileTraining = (config.Training.Steps, config.Training.Device);
             if (options.Steps.HasValue) config.Training.Steps = options.Steps.Value;
             if (options.Device != null) config.Training.Device = options.Device;
             ConfigValidator.Validate(config, options.Resume ? run.ConfigPath : options.ConfigPath);
-            return new Trainer(config, run, options, configDir).Train();
+            var created = options.Resume ? null : NewRunFolder.Create(run, options.Force);
+            var trainer = new Trainer(config, run, options, configDir);
+            try
+            {
+                if (created != null)
+                {
+                    var effective = (config.Training.Steps, config.Training.Device);
+                    (config.Training.Steps, config.Training.Device) = fileTraining;
+                    ConfigLoader.Save(config, run.ConfigPath);
+                    (config.Training.Steps, config.Training.Device) = effective;
+                    File.WriteAllText(Path.Combine(run.Root, "source-dir.txt"), configDir);
+                }
+                return trainer.Train();
+            }
+            catch (Exception e)
+            {
+                if (created != null && trainer._stepsDone == 0) created.Remove();
+                if (OutOfMemory.Matches(e)) throw OutOfMemory.Describe(e, options.Resume ? run.ConfigPath : options.ConfigPath, trainer._stepsDone);
+                throw;
+            }
         }
 
         readonly TrainConfig _config;
         readonly RunDirectory _run;
         readonly TrainOptions _options;
         readonly string _configDir;
+        /// <summary>Generator steps completed by this invocation: a fresh run that fails before the first leaves no folder.</summary>
+        long _stepsDone;
 
         Trainer(TrainConfig config, RunDirectory run, TrainOptions options, string configDir)
         {
@@ -80,6 +102,7 @@ namespace Wasserforge.Training.Loop
             var t = _config.Training;
             TorchDevices.SetThreads(t.Threads);
             var device = TorchDevices.Resolve(t.Device, out var deviceText);
+            TrainingMemory.Check(_config, _options.Resume ? _run.ConfigPath : _options.ConfigPath, device.type == DeviceType.CPU, _options.MemoryBudget);
             // Weights are initialised on the CPU from the default generator, then moved: the same on every device.
             torch.manual_seed((long)t.Seed);
 
@@ -136,6 +159,7 @@ namespace Wasserforge.Training.Loop
 
             obs.Started(_run.RunId, deviceText, DescribeData(data), step, t.Steps);
             using var metrics = new MetricsLog(_run.MetricsPath, step);
+            var swd = heldOut != null ? new SwdLog(_run.SwdPath, step) : null;
             var clock = Stopwatch.StartNew();
             var intervalClock = Stopwatch.StartNew();
             double sumW = 0, sumC = 0, sumGp = 0, sumG = 0;
@@ -159,6 +183,7 @@ namespace Wasserforge.Training.Loop
                 if (!IsFinite(w) || !IsFinite(c) || !IsFinite(g) || !IsFinite(gp))
                     throw Diverged(step + 1, $"critic loss {c}, generator loss {g}, Wasserstein estimate {w}");
                 step++;
+                _stepsDone++;
                 imagesSinceLog += (long)batch * criticSteps;
                 sumW += w; sumC += c; sumGp += gp; sumG += g; logged++;
 
@@ -174,7 +199,7 @@ namespace Wasserforge.Training.Loop
                 if (step % t.SampleEvery == 0 || step == t.Steps)
                 {
                     WriteSamples(models, fixedLatents, fixedCount, device, data, step);
-                    if (heldOut != null) LogSwd(models, heldOut, device, step, obs);
+                    if (swd != null) LogSwd(swd, models, heldOut, device, step, obs);
                 }
                 if (step % t.CheckpointEvery == 0 || step == t.Steps)
                 {

@@ -2,23 +2,27 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Wasserforge.Studio.Explorer
+namespace Wasserforge.Explorer
 {
     /// <summary>
-    /// The open generator and the renders using it. Every render holds a lease for as long as it runs;
-    /// closing the model only marks it closed, and the native session is disposed when the last lease is
-    /// given back (at once when none is held). So opening another model or stopping the studio never
-    /// frees a session a render on another thread is still using.
+    /// An open generator and the renders using it, for explorers that render off the UI thread (the Unity
+    /// window, the studio). Every render holds a lease for as long as it runs; closing the model only marks
+    /// it closed, and the native session is disposed when the last lease is given back (at once when none is
+    /// held). So opening another model, closing the window, a domain reload or stopping the studio never
+    /// frees a session that a render on another thread is still using.
     /// </summary>
-    sealed class SharedModel
+    public sealed class SharedModel
     {
         readonly object _gate = new object();
         readonly TaskCompletionSource<bool> _disposed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         int _leases;
         bool _closed;
 
+        /// <summary>Shares <paramref name="model"/>, which it then owns (it disposes it).</summary>
+        /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
         public SharedModel(GeneratorModel model) { Model = model ?? throw new ArgumentNullException(nameof(model)); }
 
+        /// <summary>The model; use it only while holding a lease.</summary>
         public GeneratorModel Model { get; }
 
         /// <summary>Completes once the session has been disposed.</summary>
@@ -42,6 +46,7 @@ namespace Wasserforge.Studio.Explorer
         }
 
         /// <summary>Gives a lease back; the last one after <see cref="Close"/> disposes the session.</summary>
+        /// <exception cref="InvalidOperationException">No lease is held.</exception>
         public void Release()
         {
             bool dispose;
@@ -74,7 +79,7 @@ namespace Wasserforge.Studio.Explorer
         /// <exception cref="InvalidOperationException">The model was closed before the render could start.</exception>
         public Task<T> RunAsync<T>(Func<GeneratorModel, T> work)
         {
-            if (!TryAcquire()) throw new InvalidOperationException("the model was closed (another model was opened); try again.");
+            if (!TryAcquire()) throw new InvalidOperationException("the model was closed (another model was opened, or the explorer closed).");
             return Task.Run(() =>
             {
                 try { return work(Model); }
