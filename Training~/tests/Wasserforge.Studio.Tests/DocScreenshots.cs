@@ -58,7 +58,7 @@ namespace Wasserforge.Studio.Tests
             await browser.ScreenshotAsync("monitor-real-run.png");
 
             await page.Locator("#open-model").ClickAsync();
-            await page.WaitForURLAsync("**/explorer");
+            await browser.WaitForPathAsync("/explorer");
             await Assertions.Expect(page.Locator("#grid canvas")).ToHaveCountAsync(32);
             await page.WaitForFunctionAsync("() => !!document.body.dataset.gridVersion");
             await browser.ScreenshotAsync("explorer-real-run.png");

@@ -88,7 +88,7 @@ namespace Wasserforge.Studio.Tests
             await page.Locator("#open-model").ClickAsync();
             // The monitor page goes to /explorer once the studio has answered the open; the explorer page
             // marks the grid version it shows once its pixels are drawn. No clock in either wait.
-            await page.WaitForURLAsync("**/explorer", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+            await browser.WaitForPathAsync("/explorer");
             await page.WaitForFunctionAsync("() => !!document.body.dataset.gridVersion");
             Assert.That(await page.Locator("#model").TextContentAsync(), Does.Contain("run1.onnx"));
             Assert.That(await page.Locator("#grid canvas").CountAsync(), Is.EqualTo(25));

@@ -76,10 +76,12 @@ async function refresh() {
 }
 
 $("open-model").onclick = async () => {
-  const r = await fetch("/api/run/open-model", { method: "POST" });
-  const body = await r.json();
-  if (!r.ok) { showError(body.error); return; }
-  location.href = "/explorer";
+  try {
+    const r = await fetch("/api/run/open-model", { method: "POST" });
+    const body = await r.json().catch(() => ({ error: "the studio answered " + r.status + " without a message." }));
+    if (!r.ok) { showError(body.error); return; }
+    location.href = "/explorer";
+  } catch (e) { showError("Lost contact with the studio: " + e.message); }
 };
 
 refresh();

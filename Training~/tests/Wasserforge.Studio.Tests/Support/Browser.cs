@@ -44,6 +44,35 @@ namespace Wasserforge.Studio.Tests.Support
             return b;
         }
 
+        /// <summary>
+        /// Waits until the page's address has the path <paramref name="path"/> (e.g. after a click that
+        /// navigates). It polls the page's URL instead of waiting for a navigation event: Playwright .NET's
+        /// WaitForURLAsync checks the URL and then subscribes, so a navigation that lands in between is
+        /// missed and the wait never ends (microsoft/playwright-dotnet#3364). Fails at once with the page's
+        /// own error text when the page shows one (<c>#error.shown</c>) instead of navigating.
+        /// </summary>
+        public async Task WaitForPathAsync(string path)
+        {
+            var pattern = "^https?://[^/]+" + System.Text.RegularExpressions.Regex.Escape(path) + "([?#].*)?$";
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    await Page.WaitForFunctionAsync(
+                        "([p]) => new RegExp(p).test(location.href) || !!document.querySelector('#error.shown')",
+                        new object[] { pattern });
+                    break;
+                }
+                catch (PlaywrightException e) when (attempt < 3 && e.Message.Contains("context was destroyed"))
+                {
+                    // The page navigated while the condition was being evaluated: evaluate it in the new page.
+                }
+            }
+            var error = Page.Url.Contains(path) ? null : await Page.EvaluateAsync<string>("() => document.querySelector('#error.shown')?.textContent");
+            if (error != null) Assert.Fail($"the page showed an error instead of going to {path}: {error}");
+            await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(pattern));
+        }
+
         /// <summary>A screenshot of the viewport, decoded.</summary>
         public async Task<ScreenshotPng> ScreenshotAsync(string keepAs = null)
         {
