@@ -96,22 +96,43 @@ namespace Wasserforge
         /// <exception cref="ArgumentException">A side is not a multiple of <see cref="NoiseScale"/>; the message names the nearest valid sizes.</exception>
         public void CheckTextureSize(int width, int height)
         {
-            if (!IsTexture) throw new InvalidOperationException($"{Source} is not a texture model (wasserforge.kind is '{Description.Kind}'): it makes {Width} x {Height} images only; use Generate.");
-            CheckSide(width, "width");
-            CheckSide(height, "height");
+            RequireTexture();
+            string name = "width", problem = SideProblem(width, name, out var outOfRange);
+            var value = width;
+            if (problem == null) { name = "height"; value = height; problem = SideProblem(height, name, out outOfRange); }
+            if (problem == null) return;
+            if (outOfRange) throw new ArgumentOutOfRangeException(name, value, problem);
+            throw new ArgumentException(problem, name);
         }
 
-        void CheckSide(int side, string name)
+        /// <summary>
+        /// Why <paramref name="width"/> × <paramref name="height"/> is not a size this texture model makes (a side out
+        /// of 1 to <see cref="ModelContract.MaxTextureSide"/>, or not a multiple of <see cref="NoiseScale"/>, naming
+        /// the nearest valid sides), or null when it is: for settings screens and command lines.
+        /// </summary>
+        /// <exception cref="InvalidOperationException">The model is not a texture model.</exception>
+        public string TextureSizeProblem(int width, int height)
+        {
+            RequireTexture();
+            return SideProblem(width, "width", out _) ?? SideProblem(height, "height", out _);
+        }
+
+        void RequireTexture()
+        {
+            if (!IsTexture) throw new InvalidOperationException($"{Source} is not a texture model (wasserforge.kind is '{Description.Kind}'): it makes {Width} x {Height} images only; use Generate.");
+        }
+
+        string SideProblem(int side, string name, out bool outOfRange)
         {
             var max = ModelContract.MaxTextureSide;
-            if (side < 1 || side > max)
-                throw new ArgumentOutOfRangeException(name, side, $"{name} is {side}; texture sides are 1 to {max} pixels.");
+            outOfRange = side < 1 || side > max;
+            if (outOfRange) return $"{name} is {side}; texture sides are 1 to {max} pixels.";
             var s = NoiseScale;
-            if (side % s == 0) return;
+            if (side % s == 0) return null;
             var below = side / s * s;
             var above = below + s;
             var nearest = below == 0 ? $"{above}" : above > max ? $"{below}" : $"{below} or {above}";
-            throw new ArgumentException($"{name} is {side}; {Source} makes sides that are multiples of its noise scale {s} pixels: the nearest are {nearest}.", name);
+            return $"{name} is {side}; {Source} makes sides that are multiples of its noise scale {s} pixels: the nearest are {nearest}.";
         }
 
         void CheckTexture(int zLength, int width, int height, int outputLength, int perPixel, string outputName, string unit)
