@@ -11,8 +11,19 @@ namespace Wasserforge.Contract
     /// </summary>
     public sealed class GeneratorDescription
     {
-        /// <summary>Contract version the model was written for.</summary>
-        public int ContractVersion { get; set; } = ModelContract.Version;
+        int? _contractVersion;
+
+        /// <summary>
+        /// Contract version the model was written for. Unless set (or parsed from a file), the lowest version
+        /// that can describe the model: <see cref="ModelContract.MinSupportedVersion"/> for image and point
+        /// generators, <see cref="ModelContract.TextureMinVersion"/> for textures, so an exported model that
+        /// needs nothing new still loads in older Wasserforge packages.
+        /// </summary>
+        public int ContractVersion
+        {
+            get => _contractVersion ?? (IsTexture ? ModelContract.TextureMinVersion : ModelContract.MinSupportedVersion);
+            set => _contractVersion = value;
+        }
         /// <summary><see cref="ModelContract.KindImage"/>, <see cref="ModelContract.KindTexture"/> or <see cref="ModelContract.KindPoints"/>.</summary>
         public string Kind { get; set; } = ModelContract.KindImage;
         /// <summary>Length of a latent vector.</summary>
