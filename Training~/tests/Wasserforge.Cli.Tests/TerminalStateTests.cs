@@ -19,21 +19,34 @@ namespace Wasserforge.Cli.Tests
 
         // Runs the CLI on a pty; sends the signal (0: none) when the cursor is first hidden; writes what the
         // terminal got to argv[2] and prints the exit code.
+        // The child gets SIGINT and SIGTERM at their default dispositions: a test run started in the background
+        // by a shell without job control (CI scripts, `cmd &`) inherits SIGINT *ignored*, exec keeps it ignored,
+        // and .NET then never handles it (POSIX: background jobs ignore the terminal's Ctrl-C), so the run would
+        // never stop. A child that outlives its signal by ten minutes (a hang detector, not a timing assumption)
+        // is killed and reported as 'not stopped', so such a bug fails the test instead of hanging the suite.
         const string PtyScript = @"
-import os, pty, signal, sys
+import os, pty, select, signal, sys, time
 sig, out_path, cmd = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
 pid, fd = pty.fork()
 if pid == 0:
     os.environ['TERM'] = 'xterm-256color'
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     os.execv(cmd[0], cmd)
-data, sent = b'', False
+data, sent_at = b'', None
 while True:
+    if sent_at is not None and time.monotonic() - sent_at > 600:
+        os.kill(pid, signal.SIGKILL)
+        data += b'\n[not stopped by the signal within ten minutes]\n'
+        sent_at = float('inf')
+    ready, _, _ = select.select([fd], [], [], 1.0)
+    if not ready: continue
     try: chunk = os.read(fd, 4096)
     except OSError: break
     if not chunk: break
     data += chunk
-    if sig and not sent and b'\x1b[?25l' in data:
-        os.kill(pid, sig); sent = True
+    if sig and sent_at is None and b'\x1b[?25l' in data:
+        os.kill(pid, sig); sent_at = time.monotonic()
 _, status = os.waitpid(pid, 0)
 open(out_path, 'wb').write(data)
 print(os.waitstatus_to_exitcode(status))
