@@ -19,7 +19,7 @@ Needs the crawl-tiles-data and angband-data packages' files for the F- and S- va
 import json, os, re, signal, subprocess, sys, time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-WF = os.path.join(ROOT, "Training~/src/Wasserforge.Cli/bin/Release/net10.0/wasserforge.dll")
+WF = os.environ.get("WF_DLL") or os.path.join(ROOT, "Training~/src/Wasserforge.Cli/bin/Release/net10.0/wasserforge.dll")
 TICK = os.sysconf("SC_CLK_TCK")
 
 PROC = "data: { source: procedural, size: 32, channels: 3, count: 2048, flip: true, rotate90: true }\n"
@@ -81,6 +81,7 @@ def train(name, out, budget):
     log = open(os.path.join(out, name + ".log"), "w")
     for line in p.stdout:
         log.write(line)
+        log.flush()
         c = cpu(p.pid)
         if started is None and line.startswith("run "): started = c   # start-up (data, model) is not training
         m = STEP.match(line)
