@@ -109,6 +109,19 @@ training: { steps: 6, batch_size: 8, sample_every: 3, checkpoint_every: 3, log_e
         }
 
         [Test]
+        public void AnOlderSwdLogWithoutTheAgainstColumnKeepsItsLayoutOnResume()
+        {
+            var path = Path.Combine(_dir, "swd.csv");
+            File.WriteAllText(path, "step,swd_16px,swd_average\n3,1.000,1.000\n6,2.000,2.000\n");
+            var r = new Wasserforge.Training.Metrics.SwdResult { Resolutions = new[] { 16 }, PerLevel = new[] { 4.0 }, Average = 4.0 };
+            new SwdLog(path, 3).Append(6, r);
+            Assert.That(File.ReadAllLines(path), Is.EqualTo(new[] { "step,swd_16px,swd_average", "3,1.000,1.000", "6,4.000,4.000" }));
+            File.Delete(path);
+            new SwdLog(path, 0, SwdLog.Training).Append(3, r);
+            Assert.That(File.ReadAllLines(path), Is.EqualTo(new[] { "step,swd_16px,swd_average,against", "3,4.000,4.000,training" }));
+        }
+
+        [Test]
         public void InitFromStartsFromTheOtherRunsWeights()
         {
             const string toy = "data: { source: 8gaussians }\nmodel: { kind: mlp, latent_dim: 2, width: 8, depth: 2 }\nloss: { kind: wgan-gp }\n";

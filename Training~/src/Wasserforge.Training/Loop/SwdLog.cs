@@ -20,6 +20,8 @@ namespace Wasserforge.Training.Loop
         public const string Training = "training";
 
         readonly string _path;
+        /// <summary>A resumed run whose swd.csv was started by an older trainer, without the <c>against</c> column: rows stay in its layout.</summary>
+        readonly bool _noAgainstColumn;
 
         /// <summary>What the rows are measured against: <see cref="HeldOut"/> or <see cref="Training"/>.</summary>
         public string Against { get; }
@@ -33,6 +35,7 @@ namespace Wasserforge.Training.Loop
             var (header, rows) = StepRows.UpTo(path, keepUpToStep);
             if (header == null || rows.Count == 0) File.Delete(path);
             else File.WriteAllText(path, header + "\n" + string.Concat(rows.Select(r => r + "\n")));
+            _noAgainstColumn = header != null && rows.Count > 0 && !header.EndsWith(",against", StringComparison.Ordinal);
         }
 
         /// <summary>Appends the row of <paramref name="step"/> (the header first, when the file is new).</summary>
@@ -41,7 +44,7 @@ namespace Wasserforge.Training.Loop
             var ci = CultureInfo.InvariantCulture;
             if (!File.Exists(_path))
                 File.WriteAllText(_path, "step," + string.Join(",", Array.ConvertAll(r.Resolutions, res => $"swd_{res}px")) + ",swd_average,against\n");
-            File.AppendAllText(_path, step.ToString(ci) + "," + string.Join(",", Array.ConvertAll(r.PerLevel, v => v.ToString("F3", ci))) + "," + r.Average.ToString("F3", ci) + "," + Against + "\n");
+            File.AppendAllText(_path, step.ToString(ci) + "," + string.Join(",", Array.ConvertAll(r.PerLevel, v => v.ToString("F3", ci))) + "," + r.Average.ToString("F3", ci) + (_noAgainstColumn ? "" : "," + Against) + "\n");
         }
     }
 }
