@@ -84,7 +84,9 @@ namespace Wasserforge.Unity
             _channels = description.Channels;
             _tileable = description.Tileable;
             var channels = description.Channels == 1 ? "gray" : description.Channels == 3 ? "RGB" : description.Channels == 4 ? "RGBA" : description.Channels + "-D";
-            _summary = description.IsImage
+            _summary = description.IsTexture
+                ? $"seamless {channels} texture of any size (multiples of {description.NoiseScale} px; trained on {description.Width}×{description.Height} crops), latent {description.LatentDim}, {description.Loss ?? "unknown loss"}, {description.Steps} steps"
+                : description.IsImage
                 ? $"{description.Width}×{description.Height} {channels}, latent {description.LatentDim}, {description.Loss ?? "unknown loss"}, {description.Steps} steps{(description.Tileable ? ", tileable" : "")}"
                 : $"{description.Channels}-D points, latent {description.LatentDim}";
         }

@@ -9,7 +9,9 @@ namespace Wasserforge.Unity
     /// Fills a texture from a seed and truncation ψ and assigns it to this object's renderer. With
     /// <see cref="generateInBackground"/> the model runs on a worker thread and the upload happens on
     /// the main thread afterwards, so frames do not stall; a newer request cancels an older one.
-    /// <see cref="device"/> chooses where the model runs (<see cref="WasserforgeTextures.Model"/>).
+    /// <see cref="device"/> chooses where the model runs (<see cref="WasserforgeTextures.Model"/>). For a texture
+    /// model, <see cref="textureWidth"/> × <see cref="textureHeight"/> sets the output size (e.g. 1024 × 1024,
+    /// seamless) and <see cref="noiseSeed"/> the arrangement.
     /// </summary>
     [AddComponentMenu("Wasserforge/Texture Generator")]
     [DisallowMultipleComponent]
@@ -25,6 +27,12 @@ namespace Wasserforge.Unity
         public ExecutionDevice device = ExecutionDevice.Auto;
         [Tooltip("Generate on a worker thread and upload when done (WebGL players, which have no threads, generate on the main thread).")]
         public bool generateInBackground = true;
+        [Tooltip("Texture models only: output width in pixels, a multiple of the model's noise scale (e.g. 1024); 0 = the model's training crop. The texture tiles seamlessly at any size.")]
+        public int textureWidth;
+        [Tooltip("Texture models only: output height in pixels, a multiple of the model's noise scale; 0 = the model's training crop.")]
+        public int textureHeight;
+        [Tooltip("Texture models only: seed of the local noise (the arrangement); the seed above picks the material. Read as an unsigned 64-bit value.")]
+        public long noiseSeed;
 
         Texture2D _texture;
         byte[] _pixels;
@@ -54,18 +62,25 @@ namespace Wasserforge.Unity
             try
             {
                 var model = WasserforgeTextures.Model(generator, device);
-                if (_texture == null || _texture.width != model.Width || _texture.height != model.Height)
+                // A texture model makes any size (whole noise cells); an image model its own.
+                var texture = model.IsTexture;
+                var width = texture && textureWidth > 0 ? textureWidth : model.Width;
+                var height = texture && textureHeight > 0 ? textureHeight : model.Height;
+                if (texture) model.CheckTextureSize(width, height);
+                if (_texture == null || _texture.width != width || _texture.height != height)
                 {
                     if (_texture != null) Destroy(_texture);
-                    _texture = WasserforgeTextures.Create(model, generator.Tileable);
+                    _texture = texture ? WasserforgeTextures.CreateTexture(model, width, height) : WasserforgeTextures.Create(model, generator.Tileable);
                 }
                 var z = LatentSampler.Sample((ulong)seed, model.LatentDim);
                 LatentMath.Truncate(z, truncation);
                 // A background request gets its own buffer: an older, cancelled one may still be writing.
-                var size = model.Width * model.Height * 4;
+                var size = width * height * 4;
                 var background = generateInBackground && WasserforgeTextures.ThreadsAvailable;
                 var rgba = background || _pixels == null || _pixels.Length != size ? new byte[size] : _pixels;
-                if (background) await model.GenerateRgba32Async(z, 1, rgba, true, cts.Token);   // resumes on Unity's main thread
+                if (texture && background) await model.GenerateTextureRgba32Async(z, (ulong)noiseSeed, width, height, rgba, true, cts.Token);
+                else if (texture) { model.GenerateTextureRgba32(z, (ulong)noiseSeed, width, height, rgba, true); _pixels = rgba; }
+                else if (background) await model.GenerateRgba32Async(z, 1, rgba, true, cts.Token);   // resumes on Unity's main thread
                 else { model.GenerateRgba32(z, 1, rgba, true); _pixels = rgba; }
                 if (cts.IsCancellationRequested || this == null) return;
                 _texture.LoadRawTextureData(rgba);

@@ -125,11 +125,79 @@ namespace Wasserforge.Unity
         public static Texture2D Create(GeneratorModel model, bool tileable)
         {
             if (!model.Description.IsImage) throw new InvalidOperationException($"{model.Source} generates points, not images: it has no texture form.");
-            return new Texture2D(model.Width, model.Height, TextureFormat.RGBA32, false)
+            return Create(model.Width, model.Height, tileable, FilterMode.Point);
+        }
+
+        static Texture2D Create(int width, int height, bool tileable, FilterMode filter) =>
+            new Texture2D(width, height, TextureFormat.RGBA32, false)
             {
                 wrapMode = tileable ? TextureWrapMode.Repeat : TextureWrapMode.Clamp,
-                filterMode = FilterMode.Point,
+                filterMode = filter,
             };
+
+        /// <summary>
+        /// A new seamless RGBA32 texture of <paramref name="width"/> × <paramref name="height"/> from a texture model
+        /// (<see cref="GeneratorModel.IsTexture"/>): <paramref name="seed"/> picks the material (the global code, scaled
+        /// by truncation ψ), <paramref name="noiseSeed"/> its arrangement. Repeating and bilinear-filtered, for
+        /// materials. Sides must be multiples of <see cref="GeneratorModel.NoiseScale"/>; e.g. 1024 × 1024.
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="asset"/> is null.</exception>
+        /// <exception cref="ModelLoadException">The asset's model is invalid, or the device does not run it (the deterministic device does not run texture models).</exception>
+        /// <exception cref="WasserforgeException">ONNX Runtime cannot be loaded, or an explicitly requested device is unavailable.</exception>
+        /// <exception cref="InvalidOperationException">The model is not a texture model.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">A side is not 1 to 16,384 pixels, or ψ is negative or not finite.</exception>
+        /// <exception cref="ArgumentException">A side is not a multiple of the noise scale (the message names the nearest valid sizes).</exception>
+        public static Texture2D GenerateTexture(GeneratorAsset asset, ulong seed, int width, int height, ulong noiseSeed = 0, float truncation = 1f,
+                                                ExecutionDevice device = ExecutionDevice.Auto)
+        {
+            var model = Model(asset, device);
+            model.CheckTextureSize(width, height);
+            var rgba = new byte[width * height * 4];
+            model.GenerateTextureRgba32(Latent(model, seed, truncation), noiseSeed, width, height, rgba, bottomUp: true);
+            return Upload(rgba, width, height);
+        }
+
+        /// <summary>
+        /// Like <see cref="GenerateTexture"/>, but the model runs on a worker thread (on the calling thread where
+        /// <see cref="ThreadsAvailable"/> is false) and the texture is created on the calling (main) thread afterwards.
+        /// </summary>
+        /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
+        /// <exception cref="ModelLoadException">The asset's model is invalid, or the device does not run it.</exception>
+        /// <exception cref="WasserforgeException">ONNX Runtime cannot be loaded, or an explicitly requested device is unavailable.</exception>
+        /// <exception cref="InvalidOperationException">The model is not a texture model.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">A side is not 1 to 16,384 pixels, or ψ is negative or not finite.</exception>
+        /// <exception cref="ArgumentException">A side is not a multiple of the noise scale.</exception>
+        public static async Task<Texture2D> GenerateTextureAsync(GeneratorAsset asset, ulong seed, int width, int height, ulong noiseSeed = 0, float truncation = 1f,
+                                                                 CancellationToken cancellation = default, ExecutionDevice device = ExecutionDevice.Auto)
+        {
+            var model = Model(asset, device);
+            model.CheckTextureSize(width, height);
+            var z = Latent(model, seed, truncation);
+            var rgba = new byte[width * height * 4];
+            if (ThreadsAvailable) await model.GenerateTextureRgba32Async(z, noiseSeed, width, height, rgba, true, cancellation);   // resumes on Unity's main thread
+            else
+            {
+                cancellation.ThrowIfCancellationRequested();
+                model.GenerateTextureRgba32(z, noiseSeed, width, height, rgba, true);
+            }
+            return Upload(rgba, width, height);
+        }
+
+        /// <summary>A repeating, bilinear RGBA32 texture of a texture model's size (<see cref="GeneratorModel.CheckTextureSize"/> checks it first).</summary>
+        /// <exception cref="InvalidOperationException">The model is not a texture model.</exception>
+        /// <exception cref="ArgumentException">The size is not one the model makes.</exception>
+        public static Texture2D CreateTexture(GeneratorModel model, int width, int height)
+        {
+            model.CheckTextureSize(width, height);
+            return Create(width, height, true, FilterMode.Bilinear);
+        }
+
+        static Texture2D Upload(byte[] rgba, int width, int height)
+        {
+            var texture = Create(width, height, true, FilterMode.Bilinear);
+            texture.LoadRawTextureData(rgba);
+            texture.Apply(false, false);
+            return texture;
         }
 
         /// <summary>Generates into an existing RGBA32 texture of the model's size (synchronously).</summary>

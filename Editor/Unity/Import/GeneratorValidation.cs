@@ -61,6 +61,7 @@ namespace Wasserforge.Editor
             var w = new List<string>();
             if (!d.IsImage) w.Add(path + $": a {d.Channels}-D point generator; it has no texture form (use GeneratorModel.Generate for its values).");
             else if (d.ColorSpace == ModelContract.ColorSpaceLinear) w.Add(path + ": values are linear, not sRGB; create textures with linear = true.");
+            if (d.IsTexture) w.Add(path + $": a texture model (any size, multiples of {d.NoiseScale} px, seamless): it runs on ONNX Runtime; Device = Deterministic refuses it.");
             return w.ToArray();
         }
     }

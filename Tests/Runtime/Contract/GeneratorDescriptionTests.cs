@@ -13,6 +13,19 @@ namespace Wasserforge.Tests.Contract
         };
 
         [Test]
+        public void ModelsAreWrittenWithTheLowestContractVersionThatDescribesThem()
+        {
+            // An image generator needs nothing of version 2, so an older package still loads it.
+            Assert.That(Sample().ToMetadata()[MetadataKeys.ContractVersion], Is.EqualTo("1"));
+            var texture = Sample();
+            texture.Kind = ModelContract.KindTexture;
+            Assert.That(texture.ToMetadata()[MetadataKeys.ContractVersion], Is.EqualTo(ModelContract.TextureMinVersion.ToString()));
+            var pinned = Sample();
+            pinned.ContractVersion = ModelContract.Version;
+            Assert.That(GeneratorDescription.Parse(pinned.ToMetadata(), "m.onnx").ContractVersion, Is.EqualTo(ModelContract.Version));
+        }
+
+        [Test]
         public void RoundTripsThroughMetadata()
         {
             var back = GeneratorDescription.Parse(Sample().ToMetadata(), "m.onnx");

@@ -22,6 +22,7 @@ internal static class RuntimeBench
 {
     static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "texture") return TextureBench.Run(args[1..]);
         if (args.Length < 3)
         {
             Console.Error.WriteLine("usage: wasserforge-runtime-bench THREADS REPEATS MODEL.onnx...");

@@ -58,6 +58,16 @@ namespace Wasserforge.Cli.Tests
         }
 
         [Test]
+        public void ATextureModelIsValidAndSaysWhereItRuns()
+        {
+            var r = GeneratorValidation.Validate(File.ReadAllBytes(Fixture("texture_v2_rgb_s4.onnx")), "Assets/stone.onnx");
+            Assert.That(r.Errors, Is.Empty);
+            Assert.That(r.Description.IsTexture, Is.True);
+            Assert.That(r.Warnings, Has.Length.EqualTo(1));
+            Assert.That(r.Warnings[0], Does.StartWith("Assets/stone.onnx: ").And.Contain("multiples of 4 px").And.Contain("Deterministic"));
+        }
+
+        [Test]
         public void APointGeneratorIsValidWithAWarning()
         {
             var r = GeneratorValidation.Validate(File.ReadAllBytes(Fixture("points_v1_2d.onnx")), "Assets/points.onnx");
