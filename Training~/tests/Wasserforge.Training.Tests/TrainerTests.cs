@@ -106,6 +106,11 @@ training: { steps: 6, batch_size: 8, sample_every: 3, checkpoint_every: 3, log_e
 
             var larger = Train(Config(Tiny.Replace("count: 32", "count: 200")), "larger", observer: new Notes());
             Assert.That(File.ReadAllLines(larger.Run.SwdPath).Skip(1).Select(r => r.Split(',').Last()), Is.All.EqualTo("held-out"), "20 held-out images are enough");
+
+            var none = new Notes();
+            var off = Train(Config(Tiny.Replace("count: 32", "count: 32, hold_out: 0")), "off", observer: none);
+            Assert.That(none.Lines, Has.One.Contain("data.hold_out is 0: this run measures no SWD quality curve"));
+            Assert.That(File.Exists(off.Run.SwdPath), Is.False);
         }
 
         [Test]

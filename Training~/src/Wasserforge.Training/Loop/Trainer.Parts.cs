@@ -107,16 +107,21 @@ namespace Wasserforge.Training.Loop
         /// <summary>
         /// The SWD reference when nothing could be held out (<c>data.hold_out</c> leaves fewer than
         /// <see cref="Metrics.SlicedWasserstein.MinimumImages"/> images, or too few to train on): the training images,
-        /// said once here and labelled <c>training</c> in swd.csv and the log. Null (also said) for sets too small even for that.
+        /// said once here and labelled <c>training</c> in swd.csv and the log. Null (also said) for sets too small even for that,
+        /// and for <c>data.hold_out: 0</c> (the user asked for no held-out images: no curve, said once).
         /// </summary>
         ImageDataset TrainingSetReference(IDataset data, ITrainingObserver obs)
         {
             if (data is not ImageDataset images) return null;
             var d = _config.Data;
             var min = Metrics.SlicedWasserstein.MinimumImages;
+            if (d.HoldOut <= 0)
+            {
+                obs.Note("data.hold_out is 0: this run measures no SWD quality curve (no swd.csv); set it (0.1 holds out a tenth) for one.");
+                return null;
+            }
             var held = (int)(images.Count * d.HoldOut);
-            var why = d.HoldOut <= 0 ? "data.hold_out is 0"
-                : held < min ? $"data.hold_out {d.HoldOut.ToString(CultureInfo.InvariantCulture)} of {images.Count} images would hold out {held}, fewer than the {min} the SWD needs"
+            var why = held < min ? $"data.hold_out {d.HoldOut.ToString(CultureInfo.InvariantCulture)} of {images.Count} images would hold out {held}, fewer than the {min} the SWD needs"
                 : $"holding out {held} of {images.Count} images would leave fewer than one batch to train on";
             if (images.Count < min)
             {
