@@ -113,6 +113,38 @@ namespace Wasserforge.Cli.Tests
         }
 
         [Test]
+        public void DatasetsSheetWritesRealImagesOfTheProceduralSet()
+        {
+            var png = Path.Combine(_dir, "real.png");
+            var (code, output, error) = Run("datasets", "--sheet", "procedural", "--size", "16", "-o", png);
+            Assert.That(code, Is.EqualTo(0), error);
+            Assert.That(output, Does.Contain("64 real 16x16 images"));
+            var bytes = File.ReadAllBytes(png);
+            int Be(int at) => (bytes[at] << 24) | (bytes[at + 1] << 16) | (bytes[at + 2] << 8) | bytes[at + 3];
+            Assert.That((Be(16), Be(20)), Is.EqualTo((8 * 17 + 1, 8 * 17 + 1)), "an 8x8 grid of 16-px images with 1-px gaps");
+            var toy = Run("datasets", "--sheet", "8gaussians", "-o", png);
+            Assert.That(toy.code, Is.EqualTo(1));
+            Assert.That(toy.error, Does.Contain("only the procedural set"));
+        }
+
+        [Test]
+        public void EvalWithFloorPrintsTheSamplesSwdTheRealVsRealFloorAndTheGap()
+        {
+            var model = Path.Combine(Root, "Tests", "Fixtures", "generator_v1_tileable_16.onnx");
+            var (code, output, error) = Run("eval", model, "--data", "procedural", "--metric", "swd", "--samples", "64", "--floor");
+            Assert.That(code, Is.EqualTo(0), error);
+            var averages = System.Text.RegularExpressions.Regex.Matches(output, @"average ([\d.]+)").Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.That(output, Does.Contain("procedural (64 images): SWD").And.Contain("real-vs-real floor (64 other real images vs the same 64): SWD"));
+            Assert.That(averages, Has.Count.EqualTo(2));
+            Assert.That(averages[1], Is.GreaterThan(0).And.LessThan(averages[0]), "two real sets are closer than a small generator's samples");
+            var gap = System.Text.RegularExpressions.Regex.Match(output, @"gap to the floor: (-?[\d.]+)");
+            Assert.That(gap.Success, Is.True, output);
+            Assert.That(double.Parse(gap.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(averages[0] - averages[1]).Within(0.02));
+            var plain = Run("eval", model, "--data", "procedural", "--metric", "swd", "--samples", "64");
+            Assert.That(plain.output, Does.Not.Contain("floor"), "the floor is only computed when asked for");
+        }
+
+        [Test]
         public void TrainExportEvalOnAToySet()
         {
             var config = Path.Combine(_dir, "toy.yaml");
