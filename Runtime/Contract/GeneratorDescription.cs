@@ -13,13 +13,13 @@ namespace Wasserforge.Contract
     {
         /// <summary>Contract version the model was written for.</summary>
         public int ContractVersion { get; set; } = ModelContract.Version;
-        /// <summary><see cref="ModelContract.KindImage"/> or <see cref="ModelContract.KindPoints"/>.</summary>
+        /// <summary><see cref="ModelContract.KindImage"/>, <see cref="ModelContract.KindTexture"/> or <see cref="ModelContract.KindPoints"/>.</summary>
         public string Kind { get; set; } = ModelContract.KindImage;
         /// <summary>Length of a latent vector.</summary>
         public int LatentDim { get; set; }
-        /// <summary>Image width in pixels (0 for point generators).</summary>
+        /// <summary>Image width in pixels (0 for point generators); for textures the training crop, the default output width.</summary>
         public int Width { get; set; }
-        /// <summary>Image height in pixels (0 for point generators).</summary>
+        /// <summary>Image height in pixels (0 for point generators); for textures the training crop, the default output height.</summary>
         public int Height { get; set; }
         /// <summary>Image channels: 1 (gray), 3 (RGB) or 4 (RGBA); for point generators, the vector length.</summary>
         public int Channels { get; set; }
@@ -31,6 +31,14 @@ namespace Wasserforge.Contract
         public float ValueMin { get; set; } = -1f;
         /// <summary>Largest output value (normally 1).</summary>
         public float ValueMax { get; set; } = 1f;
+        /// <summary>Texture models: channels of the local noise input (0 otherwise).</summary>
+        public int NoiseChannels { get; set; }
+        /// <summary>Texture models: output pixels per noise cell along each axis, a power of two (0 otherwise).</summary>
+        public int NoiseScale { get; set; }
+        /// <summary>Texture models: receptive-field radius in noise cells; tiles with this halo are exact (0 otherwise).</summary>
+        public int NoiseHalo { get; set; }
+        /// <summary>Texture models: the local-noise layout (<see cref="ModelContract.NoiseLayoutWf1"/>); null otherwise.</summary>
+        public string NoiseLayout { get; set; }
         /// <summary>Training fact: dataset (may be null).</summary>
         public string Dataset { get; set; }
         /// <summary>Training fact: loss (may be null).</summary>
@@ -40,10 +48,13 @@ namespace Wasserforge.Contract
         /// <summary>Tool and version that wrote the model (may be null).</summary>
         public string CreatedBy { get; set; }
 
-        /// <summary>True for image generators.</summary>
-        public bool IsImage => Kind == ModelContract.KindImage;
+        /// <summary>True for generators of images: <see cref="ModelContract.KindImage"/> and <see cref="ModelContract.KindTexture"/>.</summary>
+        public bool IsImage => Kind == ModelContract.KindImage || IsTexture;
 
-        /// <summary>Floats in one generated sample: C·H·W for images, <see cref="Channels"/> for points.</summary>
+        /// <summary>True for texture generators (<see cref="ModelContract.KindTexture"/>): any output size, seamless.</summary>
+        public bool IsTexture => Kind == ModelContract.KindTexture;
+
+        /// <summary>Floats in one generated sample: C·H·W for images (textures: at the default size), <see cref="Channels"/> for points.</summary>
         public int ValuesPerSample => IsImage ? checked(Channels * Width * Height) : Channels;
 
         /// <summary>Writes the description as ONNX metadata key/value pairs.</summary>
@@ -63,7 +74,14 @@ namespace Wasserforge.Contract
                 m[MetadataKeys.Width] = Width.ToString(ci);
                 m[MetadataKeys.Height] = Height.ToString(ci);
                 m[MetadataKeys.ColorSpace] = ColorSpace;
-                m[MetadataKeys.Tileable] = Tileable ? "true" : "false";
+                m[MetadataKeys.Tileable] = Tileable || IsTexture ? "true" : "false";
+            }
+            if (IsTexture)
+            {
+                m[MetadataKeys.NoiseChannels] = NoiseChannels.ToString(ci);
+                m[MetadataKeys.NoiseScale] = NoiseScale.ToString(ci);
+                m[MetadataKeys.NoiseHalo] = NoiseHalo.ToString(ci);
+                m[MetadataKeys.NoiseLayout] = NoiseLayout ?? ModelContract.NoiseLayoutWf1;
             }
             if (!string.IsNullOrEmpty(Dataset)) m[MetadataKeys.Dataset] = Dataset;
             if (!string.IsNullOrEmpty(Loss)) m[MetadataKeys.Loss] = Loss;
@@ -96,8 +114,10 @@ namespace Wasserforge.Contract
                     $"the model uses contract version {d.ContractVersion}, older than the oldest supported ({ModelContract.MinSupportedVersion}). Re-export it with the current trainer.");
 
             d.Kind = Required(metadata, MetadataKeys.Kind, filePath);
-            if (d.Kind != ModelContract.KindImage && d.Kind != ModelContract.KindPoints)
-                throw Invalid(filePath, MetadataKeys.Kind, d.Kind, $"'{ModelContract.KindImage}' or '{ModelContract.KindPoints}'");
+            if (d.Kind != ModelContract.KindImage && d.Kind != ModelContract.KindPoints && d.Kind != ModelContract.KindTexture)
+                throw Invalid(filePath, MetadataKeys.Kind, d.Kind, $"'{ModelContract.KindImage}', '{ModelContract.KindTexture}' or '{ModelContract.KindPoints}'");
+            if (d.IsTexture && d.ContractVersion < ModelContract.TextureMinVersion)
+                throw Invalid(filePath, MetadataKeys.Kind, d.Kind, $"'{ModelContract.KindImage}' or '{ModelContract.KindPoints}' in a contract version {d.ContractVersion} file (textures need version {ModelContract.TextureMinVersion})");
             // Sizes are bounded here, at load and before anything is allocated for them (ModelContract's limits say why).
             d.LatentDim = RequiredInt(metadata, MetadataKeys.LatentDim, filePath, 1, ModelContract.MaxLatentDim, LatentLimit);
             d.Channels = RequiredInt(metadata, MetadataKeys.Channels, filePath, 1, ModelContract.MaxLatentDim, LatentLimit);
@@ -118,6 +138,7 @@ namespace Wasserforge.Contract
                     if (t != "true" && t != "false") throw Invalid(filePath, MetadataKeys.Tileable, t, "'true' or 'false'");
                     d.Tileable = t == "true";
                 }
+                if (d.IsTexture) ParseTexture(d, metadata, filePath);
             }
             if (metadata.TryGetValue(MetadataKeys.ValueRange, out var range))
             {
@@ -143,6 +164,26 @@ namespace Wasserforge.Contract
                 d.Steps = s;
             }
             return d;
+        }
+
+        /// <summary>The texture keys: noise channels, scale and halo, layout; a texture always tiles, and its default size is whole noise cells.</summary>
+        static void ParseTexture(GeneratorDescription d, IReadOnlyDictionary<string, string> metadata, string filePath)
+        {
+            if (metadata.TryGetValue(MetadataKeys.Tileable, out var t) && t != "true")
+                throw Invalid(filePath, MetadataKeys.Tileable, t, "'true' for a texture generator (its output tiles by construction)");
+            d.Tileable = true;
+            d.NoiseChannels = RequiredInt(metadata, MetadataKeys.NoiseChannels, filePath, 1, ModelContract.MaxLatentDim, LatentLimit);
+            d.NoiseScale = RequiredInt(metadata, MetadataKeys.NoiseScale, filePath, 1, ModelContract.MaxNoiseScale, "pixels per noise cell");
+            if ((d.NoiseScale & (d.NoiseScale - 1)) != 0)
+                throw Invalid(filePath, MetadataKeys.NoiseScale, metadata[MetadataKeys.NoiseScale], "a power of two (pixels per noise cell)");
+            d.NoiseHalo = RequiredInt(metadata, MetadataKeys.NoiseHalo, filePath, 0, ModelContract.MaxNoiseHalo, "the receptive-field radius in noise cells");
+            if (d.Width % d.NoiseScale != 0 || d.Height % d.NoiseScale != 0)
+                throw new ModelLoadException(filePath, ModelLoadError.InvalidMetadata,
+                    $"metadata '{MetadataKeys.Width}' x '{MetadataKeys.Height}' ({d.Width} x {d.Height}) is not a whole number of noise cells of '{MetadataKeys.NoiseScale}' = {d.NoiseScale} pixels.");
+            d.NoiseLayout = ModelContract.NoiseLayoutWf1;
+            if (metadata.TryGetValue(MetadataKeys.NoiseLayout, out var layout) && layout != ModelContract.NoiseLayoutWf1)
+                throw new ModelLoadException(filePath, ModelLoadError.UnsupportedVersion,
+                    $"metadata '{MetadataKeys.NoiseLayout}' is '{layout}'; this Wasserforge knows only '{ModelContract.NoiseLayoutWf1}'. Upgrade the Wasserforge package to load it.");
         }
 
         static string Required(IReadOnlyDictionary<string, string> m, string key, string filePath)

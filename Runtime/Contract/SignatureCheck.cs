@@ -56,10 +56,12 @@ namespace Wasserforge.Contract
     }
 
     /// <summary>
-    /// The model contract's checks of a model's input, output and metadata, independent of the engine
-    /// that reads the file: one float32 input <see cref="ModelContract.InputName"/> [N, latent_dim] with a
-    /// dynamic N, one float32 output <see cref="ModelContract.OutputName"/> whose shape agrees with the
-    /// metadata (<see cref="GeneratorDescription.Parse"/>).
+    /// The model contract's checks of a model's inputs, output and metadata, independent of the engine
+    /// that reads the file: a float32 input <see cref="ModelContract.InputName"/> [N, latent_dim] with a
+    /// dynamic N (texture models also a float32 <see cref="ModelContract.NoiseInputName"/>
+    /// [N, noise_channels, h, w] with N, h and w dynamic), one float32 output
+    /// <see cref="ModelContract.OutputName"/> whose shape agrees with the metadata
+    /// (<see cref="GeneratorDescription.Parse"/>; a texture's H and W are dynamic).
     /// </summary>
     internal static class SignatureCheck
     {
@@ -68,10 +70,16 @@ namespace Wasserforge.Contract
         public static GeneratorDescription Validate(IReadOnlyList<TensorSignature> inputs, IReadOnlyList<TensorSignature> outputs,
                                                     IReadOnlyDictionary<string, string> metadata, string source)
         {
-            var expectIn = $"one float32 input '{ModelContract.InputName}' shaped [N, latent_dim] with N dynamic";
-            if (inputs.Count != 1 || inputs[0].Name != ModelContract.InputName)
+            // The metadata says whether a second input is expected; parse errors of the inputs come first
+            // for a one-input model, as before version 2.
+            var texture = metadata != null && metadata.TryGetValue(MetadataKeys.Kind, out var kind) && kind == ModelContract.KindTexture;
+            var expectIn = texture
+                ? $"two float32 inputs, '{ModelContract.InputName}' shaped [N, latent_dim] and '{ModelContract.NoiseInputName}' shaped [N, noise_channels, h, w], with N, h and w dynamic"
+                : $"one float32 input '{ModelContract.InputName}' shaped [N, latent_dim] with N dynamic";
+            var input = Find(inputs, ModelContract.InputName);
+            var noise = texture ? Find(inputs, ModelContract.NoiseInputName) : null;
+            if (inputs.Count != (texture ? 2 : 1) || input == null || (texture && noise == null))
                 throw new ModelLoadException(source, ModelLoadError.WrongInput, $"expected {expectIn}; the model has {Describe(inputs)}.");
-            var input = inputs[0];
             if (input.ElementType != TensorSignature.Float32)
                 throw new ModelLoadException(source, ModelLoadError.WrongInput, $"input '{input.Name}' is {input.ElementTypeName()}; expected float32.");
             if (input.Shape == null || input.Shape.Length != 2 || input.Shape[0] >= 0)
@@ -88,7 +96,11 @@ namespace Wasserforge.Contract
 
             if (input.Shape[1] >= 0 && input.Shape[1] != d.LatentDim)
                 throw new ModelLoadException(source, ModelLoadError.WrongInput, $"input '{input.Name}' is shaped {input.ShapeText()} but the metadata says latent_dim = {d.LatentDim}.");
-            if (d.IsImage)
+            if (d.IsTexture)
+            {
+                CheckTexture(noise, output, d, source);
+            }
+            else if (d.IsImage)
             {
                 if (!Matches(output.Shape, new long[] { -1, d.Channels, d.Height, d.Width }))
                     throw new ModelLoadException(source, ModelLoadError.WrongOutput, $"output '{output.Name}' is shaped {output.ShapeText()}; the metadata describes images [N, {d.Channels}, {d.Height}, {d.Width}] (N, C, H, W) with a dynamic N.");
@@ -98,6 +110,29 @@ namespace Wasserforge.Contract
                 throw new ModelLoadException(source, ModelLoadError.WrongOutput, $"output '{output.Name}' is shaped {output.ShapeText()}; the metadata describes points [N, {d.Channels}] with a dynamic N.");
             }
             return d;
+        }
+
+        static void CheckTexture(TensorSignature noise, TensorSignature output, GeneratorDescription d, string source)
+        {
+            if (noise.ElementType != TensorSignature.Float32)
+                throw new ModelLoadException(source, ModelLoadError.WrongInput, $"input '{noise.Name}' is {noise.ElementTypeName()}; expected float32.");
+            var s = noise.Shape;
+            if (s == null || s.Length != 4 || s[0] >= 0 || s[2] >= 0 || s[3] >= 0)
+                throw new ModelLoadException(source, ModelLoadError.WrongInput,
+                    $"input '{noise.Name}' is shaped {noise.ShapeText()}; expected [N, {d.NoiseChannels}, h, w] with N, h and w dynamic (the output size is chosen at generation time).");
+            if (s[1] >= 0 && s[1] != d.NoiseChannels)
+                throw new ModelLoadException(source, ModelLoadError.WrongInput, $"input '{noise.Name}' is shaped {noise.ShapeText()} but the metadata says noise_channels = {d.NoiseChannels}.");
+            var o = output.Shape;
+            if (o == null || o.Length != 4 || o[0] >= 0 || o[2] >= 0 || o[3] >= 0 || (o[1] >= 0 && o[1] != d.Channels))
+                throw new ModelLoadException(source, ModelLoadError.WrongOutput,
+                    $"output '{output.Name}' is shaped {output.ShapeText()}; the metadata describes textures [N, {d.Channels}, H, W] with N, H and W dynamic.");
+        }
+
+        static TensorSignature Find(IReadOnlyList<TensorSignature> infos, string name)
+        {
+            for (var i = 0; i < infos.Count; i++)
+                if (infos[i].Name == name) return infos[i];
+            return null;
         }
 
         static bool Matches(long[] shape, long[] want)

@@ -37,6 +37,11 @@ namespace Wasserforge.Deterministic
         public void RunRgba32(ReadOnlySpan<float> latents, int count, Span<byte> rgba, bool bottomUp, CancellationToken ct) =>
             _generator.GenerateRgba32(latents, count, rgba, bottomUp, ct);
 
+        /// <inheritdoc/>
+        /// <remarks>Never reached: texture models are refused at load (<see cref="GraphCompiler"/>).</remarks>
+        public void RunNoise(ReadOnlySpan<float> latents, int count, ReadOnlySpan<float> noise, int noiseHeight, int noiseWidth, Span<float> output, CancellationToken ct) =>
+            throw new NotSupportedException("The deterministic device does not run texture models.");
+
         /// <summary>Stops the worker threads once a run in progress returns.</summary>
         public void Dispose() => _generator.Dispose();
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Wasserforge.Generation;
 using Wasserforge.Onnx;
 using Wasserforge.Pixels;
 
@@ -10,7 +11,10 @@ namespace Wasserforge
     {
         /// <summary>
         /// Generates <paramref name="count"/> samples into <paramref name="output"/>: NCHW floats in the
-        /// model's value range for images, [N, D] for point generators. Allocates no managed memory.
+        /// model's value range for images, [N, D] for point generators. Allocates no managed memory. On a
+        /// texture model each latent is the global code of one texture at the default size (<see cref="Width"/> ×
+        /// <see cref="Height"/>, the training crop) with the local noise of
+        /// <see cref="Contract.ModelContract.DefaultNoiseSeed"/>; <see cref="GenerateTexture"/> makes other sizes and noise.
         /// </summary>
         /// <param name="latents">count × <see cref="LatentDim"/> floats, one latent after another.</param>
         /// <param name="count">Samples to generate (≥ 1).</param>
@@ -21,7 +25,7 @@ namespace Wasserforge
         public void Generate(ReadOnlySpan<float> latents, int count, Span<float> output)
         {
             CheckArguments(latents.Length, count, output.Length, ValuesPerSample, "output", "floats");
-            _engine.Run(latents, count, output, CancellationToken.None);
+            RunSamples(latents, count, output, CancellationToken.None);
         }
 
         /// <summary>
@@ -43,7 +47,7 @@ namespace Wasserforge
         {
             if (!Description.IsImage) throw new InvalidOperationException($"{Source} generates points, not images: use Generate.");
             CheckArguments(latents.Length, count, rgba.Length, Width * Height * 4, "rgba", "bytes");
-            _engine.RunRgba32(latents, count, rgba, bottomUp, CancellationToken.None);
+            RunSamplesRgba32(latents, count, rgba, bottomUp, CancellationToken.None);
         }
 
         /// <summary>
@@ -71,7 +75,7 @@ namespace Wasserforge
             return Task.Run(() =>
             {
                 CheckArguments(latents.Length, count, rgba.Length, Width * Height * 4, "rgba", "bytes");
-                _engine.RunRgba32(latents.Span, count, rgba.Span, bottomUp, ct);
+                RunSamplesRgba32(latents.Span, count, rgba.Span, bottomUp, ct);
             }, ct);
         }
 
@@ -83,7 +87,23 @@ namespace Wasserforge
         internal void GenerateCancellable(ReadOnlySpan<float> latents, int count, Span<float> output, CancellationToken ct)
         {
             CheckArguments(latents.Length, count, output.Length, ValuesPerSample, "output", "floats");
-            _engine.Run(latents, count, output, ct);
+            RunSamples(latents, count, output, ct);
+        }
+
+        /// <summary>
+        /// Runs count samples; a texture model makes them at its default size (<see cref="Width"/> × <see cref="Height"/>)
+        /// with the noise of <see cref="Contract.ModelContract.DefaultNoiseSeed"/>, so every latent tool works on its global code.
+        /// </summary>
+        void RunSamples(ReadOnlySpan<float> latents, int count, Span<float> output, CancellationToken ct)
+        {
+            if (IsTexture) TextureTiler.Generate(_engine, Description, _tileCells, latents, count, Contract.ModelContract.DefaultNoiseSeed, Width, Height, output, default, false, ct);
+            else _engine.Run(latents, count, output, ct);
+        }
+
+        void RunSamplesRgba32(ReadOnlySpan<float> latents, int count, Span<byte> rgba, bool bottomUp, CancellationToken ct)
+        {
+            if (IsTexture) TextureTiler.Generate(_engine, Description, _tileCells, latents, count, Contract.ModelContract.DefaultNoiseSeed, Width, Height, default, rgba, bottomUp, ct);
+            else _engine.RunRgba32(latents, count, rgba, bottomUp, ct);
         }
 
         void CheckArguments(int latentLength, int count, int outputLength, int perSample, string outputName, string unit)

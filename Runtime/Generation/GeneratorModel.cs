@@ -18,16 +18,25 @@ namespace Wasserforge
     public sealed partial class GeneratorModel : IDisposable
     {
         readonly IGeneratorEngine _engine;
+        readonly int _tileCells;
         volatile bool _disposed;
 
         /// <summary>What the model says about itself (latent size, image layout, training facts).</summary>
         public GeneratorDescription Description { get; }
         /// <summary>Length of one latent vector.</summary>
         public int LatentDim => Description.LatentDim;
-        /// <summary>Image width (0 for point generators).</summary>
+        /// <summary>Image width (0 for point generators); for texture models the default width (the training crop).</summary>
         public int Width => Description.Width;
-        /// <summary>Image height (0 for point generators).</summary>
+        /// <summary>Image height (0 for point generators); for texture models the default height (the training crop).</summary>
         public int Height => Description.Height;
+        /// <summary>True for a texture model: <see cref="GenerateTexture"/> makes seamless textures of any size.</summary>
+        public bool IsTexture => Description.IsTexture;
+        /// <summary>Texture models: channels of the local noise (0 otherwise).</summary>
+        public int NoiseChannels => Description.NoiseChannels;
+        /// <summary>Texture models: pixels per noise cell; texture sides are multiples of it (0 otherwise).</summary>
+        public int NoiseScale => Description.NoiseScale;
+        /// <summary>Texture models: the receptive-field radius in noise cells that tiles overlap by (0 otherwise).</summary>
+        public int NoiseHalo => Description.NoiseHalo;
         /// <summary>Image channels (1, 3 or 4), or the vector length of a point generator.</summary>
         public int Channels => Description.Channels;
         /// <summary>Floats per generated sample: C·H·W for images.</summary>
@@ -42,9 +51,10 @@ namespace Wasserforge
         /// <summary>Where the model came from (file path, or the name given for bytes).</summary>
         public string Source { get; }
 
-        GeneratorModel(IGeneratorEngine engine, GeneratorDescription description, ExecutionDevice device, string report, string source)
+        GeneratorModel(IGeneratorEngine engine, GeneratorDescription description, ExecutionDevice device, string report, string source, int tileCells)
         {
             _engine = engine;
+            _tileCells = tileCells;
             Description = description;
             ActiveDevice = device;
             DeviceReport = report;
@@ -83,7 +93,7 @@ namespace Wasserforge
         /// <param name="options">Device and threads (null: defaults).</param>
         /// <param name="sourceName">Name used in error messages (null: &lt;memory&gt;).</param>
         /// <exception cref="ArgumentNullException"><paramref name="onnx"/> is null.</exception>
-        /// <exception cref="ArgumentException">The options hold a negative thread count or device id.</exception>
+        /// <exception cref="ArgumentException">The options hold a negative thread count or device id, or a texture tile below 1 cell.</exception>
         /// <exception cref="ModelLoadException">The bytes are not ONNX, truncated, or break the model contract; on <see cref="ExecutionDevice.Deterministic"/> also an operator or attribute that device does not run (<see cref="ModelLoadError.UnsupportedOperator"/>).</exception>
         /// <exception cref="WasserforgeException">ONNX Runtime itself cannot be loaded, or an explicitly requested device is unavailable.</exception>
         public static GeneratorModel Load(byte[] onnx, GeneratorOptions options = null, string sourceName = null)
@@ -92,6 +102,7 @@ namespace Wasserforge
             options = options ?? new GeneratorOptions();
             if (options.IntraOpThreads < 0) throw new ArgumentException($"IntraOpThreads is {options.IntraOpThreads}; use 0 for the device's default or a positive thread count.", nameof(options));
             if (options.DeviceId < 0) throw new ArgumentException($"DeviceId is {options.DeviceId}; it must be 0 or more.", nameof(options));
+            if (options.TextureTileCells < 1) throw new ArgumentException($"TextureTileCells is {options.TextureTileCells}; it must be at least 1.", nameof(options));
             if (onnx.Length == 0) throw new ModelLoadException(sourceName, ModelLoadError.NotOnnx, "the file is empty.");
             IGeneratorEngine engine;
             ExecutionDevice device;
@@ -104,7 +115,7 @@ namespace Wasserforge
             {
                 throw Refused(onnx, sourceName, e);
             }
-            return new GeneratorModel(engine, engine.Description, device, report, sourceName ?? "<memory>");
+            return new GeneratorModel(engine, engine.Description, device, report, sourceName ?? "<memory>", options.TextureTileCells);
         }
 
         static ModelLoadException Refused(byte[] onnx, string source, OnnxRuntimeException e)

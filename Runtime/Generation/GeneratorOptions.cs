@@ -15,5 +15,12 @@ namespace Wasserforge
 
         /// <summary>GPU index for DirectML or CUDA (ignored by the other devices).</summary>
         public int DeviceId { get; set; }
+
+        /// <summary>
+        /// Texture models: the tile side, in noise cells, that <see cref="GeneratorModel.GenerateTexture"/> runs
+        /// the graph on (default 32: 256 px tiles at noise scale 8, plus the model's halo on every side). Larger
+        /// tiles spend less on halos and more memory; the result never depends on it. Must be at least 1.
+        /// </summary>
+        public int TextureTileCells { get; set; } = 32;
     }
 }

@@ -36,5 +36,18 @@ namespace Wasserforge.Generation
         /// <exception cref="ArgumentException">A latent value is NaN or infinite (the deterministic engine).</exception>
         /// <exception cref="Onnx.OnnxRuntimeException">The engine failed.</exception>
         void RunRgba32(ReadOnlySpan<float> latents, int count, Span<byte> rgba, bool bottomUp, CancellationToken ct);
+
+        /// <summary>
+        /// Texture models: runs the graph once on <paramref name="count"/> global codes and one window of local
+        /// noise, the same for every sample (<paramref name="noise"/>: noise_channels × noiseHeight × noiseWidth
+        /// floats), into <paramref name="output"/> (count × C × noiseHeight·scale × noiseWidth·scale floats).
+        /// The graph pads circularly, so the window is treated as a torus. Allocates no managed memory in steady
+        /// state (the same sizes and output buffer as an earlier call).
+        /// </summary>
+        /// <exception cref="OperationCanceledException"><paramref name="ct"/> fired (a run in flight is stopped).</exception>
+        /// <exception cref="ObjectDisposedException">The engine was disposed.</exception>
+        /// <exception cref="NotSupportedException">The engine does not run texture models.</exception>
+        /// <exception cref="Onnx.OnnxRuntimeException">The engine failed.</exception>
+        void RunNoise(ReadOnlySpan<float> latents, int count, ReadOnlySpan<float> noise, int noiseHeight, int noiseWidth, Span<float> output, CancellationToken ct);
     }
 }

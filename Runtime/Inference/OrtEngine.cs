@@ -30,6 +30,7 @@ namespace Wasserforge.Inference
         [ThreadStatic] static float[] t_scratch;
         int _latentDim;
         long[] _sampleShape;
+        int _noiseChannels;
 
         /// <summary>The model's inputs, outputs and metadata as ORT read them (before the contract check).</summary>
         public ModelSignature Signature { get; }
@@ -66,6 +67,7 @@ namespace Wasserforge.Inference
             Description = description;
             _latentDim = description.LatentDim;
             _sampleShape = description.IsImage ? new long[] { description.Channels, description.Height, description.Width } : new long[] { description.Channels };
+            _noiseChannels = description.IsTexture ? description.NoiseChannels : 0;
         }
 
         /// <inheritdoc/>
@@ -81,7 +83,17 @@ namespace Wasserforge.Inference
         }
 
         /// <inheritdoc/>
-        public void Run(ReadOnlySpan<float> latents, int count, Span<float> output, CancellationToken ct)
+        public void Run(ReadOnlySpan<float> latents, int count, Span<float> output, CancellationToken ct) =>
+            RunSlot(latents, count, default, 0, 0, output, ct);
+
+        /// <inheritdoc/>
+        public void RunNoise(ReadOnlySpan<float> latents, int count, ReadOnlySpan<float> noise, int noiseHeight, int noiseWidth, Span<float> output, CancellationToken ct)
+        {
+            if (_noiseChannels == 0) throw new NotSupportedException("the model has no noise input.");
+            RunSlot(latents, count, noise, noiseHeight, noiseWidth, output, ct);
+        }
+
+        void RunSlot(ReadOnlySpan<float> latents, int count, ReadOnlySpan<float> noise, int noiseHeight, int noiseWidth, Span<float> output, CancellationToken ct)
         {
             if (!TryEnter()) throw new ObjectDisposedException(nameof(GeneratorModel), "the model was disposed.");
             OrtRunSlot slot = null;
@@ -89,8 +101,14 @@ namespace Wasserforge.Inference
             {
                 fixed (float* o = output)
                 {
-                    slot = Rent(count, (IntPtr)o);
+                    slot = Rent(count, noiseHeight, noiseWidth, (IntPtr)o);
                     latents.Slice(0, count * _latentDim).CopyTo(slot.Input);
+                    if (slot.Noise != null)
+                    {
+                        // One noise window for the whole batch: the samples differ by their global code.
+                        var window = _noiseChannels * noiseHeight * noiseWidth;
+                        for (var n = 0; n < count; n++) noise.Slice(0, window).CopyTo(slot.Noise.AsSpan(n * window, window));
+                    }
                     try
                     {
                         if (_serial == null) slot.Run(_session, o, ct);
@@ -116,16 +134,16 @@ namespace Wasserforge.Inference
         /// new slot while the pool has room (so callers that alternate buffers, or threads with their own
         /// buffers, each keep a bound slot); else the least recently used slot for this count, rebound.
         /// </summary>
-        OrtRunSlot Rent(int count, IntPtr output)
+        OrtRunSlot Rent(int count, int noiseHeight, int noiseWidth, IntPtr output)
         {
             lock (_poolLock)
             {
                 var pick = -1;
                 for (var i = _idleCount - 1; i >= 0; i--)
-                    if (_idle[i].Count == count && _idle[i].BoundOutput == output) { pick = i; break; }
+                    if (Fits(_idle[i], count, noiseHeight, noiseWidth) && _idle[i].BoundOutput == output) { pick = i; break; }
                 if (pick < 0 && _idleCount == MaxIdleSlots)
                     for (var i = 0; i < _idleCount && pick < 0; i++)
-                        if (_idle[i].Count == count) pick = i;
+                        if (Fits(_idle[i], count, noiseHeight, noiseWidth)) pick = i;
                 if (pick >= 0)
                 {
                     var slot = _idle[pick];
@@ -134,9 +152,18 @@ namespace Wasserforge.Inference
                     return slot;
                 }
             }
-            try { return OrtRunSlot.Create(_session, count, _latentDim, _sampleShape); }
+            try
+            {
+                if (_noiseChannels == 0) return OrtRunSlot.Create(_session, count, _latentDim, _sampleShape);
+                var scale = Description.NoiseScale;
+                var shape = new long[] { Description.Channels, (long)noiseHeight * scale, (long)noiseWidth * scale };
+                return OrtRunSlot.Create(_session, count, _latentDim, shape, _noiseChannels, noiseHeight, noiseWidth);
+            }
             catch (OrtException e) { throw OrtErrors.From(e); }
         }
+
+        static bool Fits(OrtRunSlot slot, int count, int noiseHeight, int noiseWidth) =>
+            slot.Count == count && slot.NoiseHeight == noiseHeight && slot.NoiseWidth == noiseWidth;
 
         void Return(OrtRunSlot slot)
         {

@@ -56,22 +56,51 @@ namespace Wasserforge.Pixels
                 fixed (byte* dst0 = rgba)
                 {
                     for (var n = 0; n < count; n++)
-                    {
-                        var img = src0 + (long)n * channels * plane;
-                        var dstImage = (uint*)(dst0 + (long)n * plane * 4);
-                        for (var y = 0; y < height; y++)
-                        {
-                            var row = dstImage + (long)(bottomUp ? height - 1 - y : y) * width;
-                            for (var x0 = 0; x0 < width; x0 += Chunk)
-                            {
-                                var len = Math.Min(Chunk, width - x0);
-                                var offset = (long)y * width + x0;
-                                for (var c = 0; c < channels; c++)
-                                    map.Convert(img + c * (long)plane + offset, levels + c * Chunk, len);
-                                Interleave(levels, channels, row + x0, len);
-                            }
-                        }
-                    }
+                        ConvertRegion(src0 + (long)n * channels * plane, channels, width, height, 0, 0, width, height,
+                                      (uint*)(dst0 + (long)n * plane * 4), width, height, 0, 0, bottomUp, map, levels);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Converts the <paramref name="regionWidth"/> × <paramref name="regionHeight"/> region at
+        /// (<paramref name="srcX"/>, <paramref name="srcY"/>) of one planar CHW image of
+        /// <paramref name="srcWidth"/> × <paramref name="srcHeight"/> into the RGBA32 image of
+        /// <paramref name="dstWidth"/> × <paramref name="dstHeight"/> at (<paramref name="dstX"/>, <paramref name="dstY"/>)
+        /// (top-down coordinates; rows stored bottom-up when <paramref name="bottomUp"/>), with the levels of
+        /// <see cref="ToRgba32"/>. The caller checks the sizes (texture tiles).
+        /// </summary>
+        internal static unsafe void ToRgba32Region(ReadOnlySpan<float> chw, int channels, int srcWidth, int srcHeight, int srcX, int srcY,
+                                                   int regionWidth, int regionHeight, Span<byte> rgba, int dstWidth, int dstHeight, int dstX, int dstY,
+                                                   bool bottomUp, float min, float max)
+        {
+            if ((long)channels * srcWidth * srcHeight > chw.Length || (long)dstWidth * dstHeight * 4 > rgba.Length
+                || srcX + regionWidth > srcWidth || srcY + regionHeight > srcHeight || dstX + regionWidth > dstWidth || dstY + regionHeight > dstHeight)
+                throw new ArgumentException("the region does not fit its source or destination image.");
+            if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("PixelConverter writes little-endian RGBA words.");
+            var levels = stackalloc int[4 * Chunk];
+            fixed (float* src = chw)
+            fixed (byte* dst = rgba)
+                ConvertRegion(src, channels, srcWidth, srcHeight, srcX, srcY, regionWidth, regionHeight, (uint*)dst, dstWidth, dstHeight, dstX, dstY,
+                              bottomUp, new LevelMap(min, max), levels);
+        }
+
+        /// <summary>The conversion loop: a region of one planar image into one RGBA image, <see cref="Chunk"/> pixels at a time.</summary>
+        static unsafe void ConvertRegion(float* src, int channels, int srcWidth, int srcHeight, int srcX, int srcY, int regionWidth, int regionHeight,
+                                         uint* dst, int dstWidth, int dstHeight, int dstX, int dstY, bool bottomUp, in LevelMap map, int* levels)
+        {
+            var plane = (long)srcWidth * srcHeight;
+            for (var y = 0; y < regionHeight; y++)
+            {
+                var dy = dstY + y;
+                var row = dst + (long)(bottomUp ? dstHeight - 1 - dy : dy) * dstWidth + dstX;
+                for (var x0 = 0; x0 < regionWidth; x0 += Chunk)
+                {
+                    var len = Math.Min(Chunk, regionWidth - x0);
+                    var offset = (long)(srcY + y) * srcWidth + srcX + x0;
+                    for (var c = 0; c < channels; c++)
+                        map.Convert(src + c * plane + offset, levels + c * Chunk, len);
+                    Interleave(levels, channels, row + x0, len);
                 }
             }
         }

@@ -6,10 +6,16 @@ Run: /usr/bin/python3 Tests/Fixtures/make_fixtures.py   (rewrites the files next
 Good fixtures: z[N, L] -> Gemm -> Tanh -> Reshape [N, C, H, W], fixed seeded weights, the model
 contract's metadata. expected_outputs.json holds outputs for fixed latents computed independently
 with numpy (float64, rounded to float32). Broken fixtures each break one rule of the contract.
-The contract version is in every file name (_v1_).
+The contract version is in every file name (_v1_, _v2_).
+
+texture_v2_rgb_s4.onnx is a texture generator (contract version 2): z and spatial noise in, an image
+of any size out. expected_texture_outputs.json holds its outputs computed by the same network written
+in PyTorch (float64, circular padding by F.pad), with the noise made by an independent wf-noise-1
+(Tests/Runtime/Latent/reference_latents.py). Needs python3-torch besides python3-onnx.
 """
 import json
 import os
+import sys
 
 import numpy as np
 import onnx
@@ -67,6 +73,135 @@ def gemm_model(name, latent, out_shape, seed, meta, in_name="z", out_name="image
 
 def save(model, file):
     onnx.save(model, os.path.join(HERE, file))
+
+
+# ---- Texture generator (contract version 2, kind "texture"): see Documentation~/model-contract.md ----
+# z [N, 8] global code, noise [N, 4, h, w] local noise (h, w dynamic) -> image [N, 3, 4h, 4w], tiling
+# seamlessly by circular padding. Layers (only the contract's ops):
+#   x = Conv3x3(circpad(noise)) + Reshape(Gemm(z), [N, 8, 1, 1]);  Relu;  Resize x2 (nearest)
+#   x = Conv3x3(circpad(x));  x = x * Reshape(Gemm(z) [+1 in the bias]) + Reshape(Gemm(z));  Relu;  Resize x2
+#   x = Conv3x3(circpad(x));  Tanh;  Identity -> image
+# noise_scale 4; noise_halo 2 = ceil(1/1 + 1/2 + 1/4) noise cells.
+TEX = dict(file="texture_v2_rgb_s4.onnx", latent=8, noise=4, width=8, channels=3, scale=4, halo=2, size=16)
+
+
+def texture_weights(seed=21):
+    rng = np.random.default_rng(seed)
+    L, G, F, C = TEX["noise"], TEX["latent"], TEX["width"], TEX["channels"]
+    r = lambda *s, k=0.4: (rng.standard_normal(s) * k).astype(np.float32)
+    return {"w1": r(F, L, 3, 3), "b1": r(F, k=0.1), "g1": r(F, G, k=0.3),
+            "w2": r(F, F, 3, 3, k=0.25), "b2": r(F, k=0.1), "gs": r(F, G, k=0.1), "bs": r(F, k=0.1), "gb": r(F, G, k=0.1), "bb": r(F, k=0.1),
+            "w3": r(C, F, 3, 3, k=0.3), "b3": r(C, k=0.1)}
+
+
+def texture_model(w, meta, noise_in="noise", noise_dims=("N", 4, "h", "w"), out_dims=("N", 3, "H", "W")):
+    nodes, inits = [], []
+    count = [0]
+
+    def const(arr):
+        count[0] += 1
+        name = f"c{count[0]}"
+        inits.append(numpy_helper.from_array(np.asarray(arr), name))
+        return name
+
+    def op(t, ins, **attrs):
+        count[0] += 1
+        out = f"{t.lower()}{count[0]}"
+        nodes.append(helper.make_node(t, ins, [out], **attrs))
+        return out
+
+    def circ_pad(x):
+        big = const(np.array([2 ** 62], np.int64))
+        for axis in (2, 3):
+            ax = const(np.array([axis], np.int64))
+            tail = op("Slice", [x, const(np.array([-1], np.int64)), big, ax])
+            head = op("Slice", [x, const(np.array([0], np.int64)), const(np.array([1], np.int64)), ax])
+            x = op("Concat", [tail, x, head], axis=axis)
+        return x
+
+    def per_channel(name_w, bias):   # Reshape(Gemm(z, W^T, b), [N, F, 1, 1])
+        g = op("Gemm", ["z", const(w[name_w]), const(bias)], transB=1)
+        return op("Reshape", [g, const(np.array([-1, w[name_w].shape[0], 1, 1], np.int64))])
+
+    def up(x):
+        return op("Resize", [x, "", const(np.array([1, 1, 2, 2], np.float32))], mode="nearest",
+                  coordinate_transformation_mode="asymmetric", nearest_mode="floor")
+
+    x = op("Conv", [circ_pad(noise_in), const(w["w1"]), const(w["b1"])], kernel_shape=[3, 3])
+    x = op("Add", [x, per_channel("g1", np.zeros(w["g1"].shape[0], np.float32))])
+    x = up(op("Relu", [x]))
+    x = op("Conv", [circ_pad(x), const(w["w2"]), const(w["b2"])], kernel_shape=[3, 3])
+    x = op("Mul", [x, per_channel("gs", w["bs"] + np.float32(1))])
+    x = op("Add", [x, per_channel("gb", w["bb"])])
+    x = up(op("Relu", [x]))
+    x = op("Conv", [circ_pad(x), const(w["w3"]), const(w["b3"])], kernel_shape=[3, 3])
+    nodes.append(helper.make_node("Identity", [op("Tanh", [x])], ["image"]))
+    graph = helper.make_graph(nodes, "texture",
+                              [helper.make_tensor_value_info("z", TensorProto.FLOAT, ["N", TEX["latent"]]),
+                               helper.make_tensor_value_info(noise_in, TensorProto.FLOAT, list(noise_dims))],
+                              [helper.make_tensor_value_info("image", TensorProto.FLOAT, list(out_dims))], inits)
+    model = helper.make_model(graph, producer_name="wasserforge-fixtures", opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 7
+    for k, v in meta.items():
+        model.metadata_props.add(key=k, value=v)
+    onnx.checker.check_model(model)
+    return model
+
+
+def texture_metadata():
+    m = metadata("image", TEX["latent"], TEX["channels"], TEX["size"], TEX["size"], version="2")
+    m.update({"wasserforge.kind": "texture", "wasserforge.tileable": "true", "wasserforge.noise_channels": str(TEX["noise"]),
+              "wasserforge.noise_scale": str(TEX["scale"]), "wasserforge.noise_halo": str(TEX["halo"]),
+              "wasserforge.noise_layout": "wf-noise-1"})
+    return m
+
+
+def texture_reference(w, z, noise):
+    """The same network in PyTorch (float64): circular padding by F.pad, not by the graph's Slice/Concat."""
+    import torch
+    import torch.nn.functional as F
+    t = lambda a: torch.from_numpy(np.asarray(a, np.float64))
+    z, x = t(z), t(noise)
+    col = lambda v: v[:, :, None, None]
+    conv = lambda x, k, b: F.conv2d(F.pad(x, (1, 1, 1, 1), mode="circular"), t(w[k]), t(w[b]))
+    x = conv(x, "w1", "b1") + col(z @ t(w["g1"]).T)
+    x = F.interpolate(torch.relu(x), scale_factor=2, mode="nearest")
+    x = conv(x, "w2", "b2") * col(z @ t(w["gs"]).T + t(w["bs"]) + 1) + col(z @ t(w["gb"]).T + t(w["bb"]))
+    x = F.interpolate(torch.relu(x), scale_factor=2, mode="nearest")
+    return torch.tanh(conv(x, "w3", "b3")).numpy()
+
+
+def wf_noise_1(seed, channels, h, w):
+    """Layout wf-noise-1: cell (y, x) = the first `channels` values of wf-normal-1 for
+    seed + 0x9E3779B97F4A7C15 * (1 + y * 65536 + x) (mod 2^64); returns [channels, h, w] float32."""
+    sys.path.insert(0, os.path.join(HERE, "..", "Runtime", "Latent"))
+    from reference_latents import sample
+    out = np.zeros((channels, h, w), np.float32)
+    for y in range(h):
+        for x in range(w):
+            out[:, y, x] = np.array(sample((seed + 0x9E3779B97F4A7C15 * (1 + y * 65536 + x)) & ((1 << 64) - 1), channels), np.float32)
+    return out
+
+
+def texture_fixtures(expected):
+    w = texture_weights()
+    save(texture_model(w, texture_metadata()), TEX["file"])
+    sys.path.insert(0, os.path.join(HERE, "..", "Runtime", "Latent"))
+    from reference_latents import sample
+    cases = []
+    # (z seed, noise seed, width, height): the default size, a non-square size and a size past one tile.
+    for zs, ns, width, height in ((17, 0, 16, 16), (5, 9, 24, 12), (3, 4, 40, 36)):
+        z = np.array([sample(zs, TEX["latent"])], np.float32)
+        noise = wf_noise_1(ns, TEX["noise"], height // TEX["scale"], width // TEX["scale"])[None]
+        out = texture_reference(w, z, noise).astype(np.float32)
+        cases.append({"z_seed": zs, "noise_seed": ns, "width": width, "height": height,
+                      "z": [float(v) for v in z.reshape(-1)], "noise": [float(v) for v in noise.reshape(-1)],
+                      "output": [float(v) for v in out.reshape(-1)]})
+    expected[TEX["file"]] = cases
+    # Contract breaks of the texture kind (the rest are unit-tested on signatures): noise input misnamed,
+    # noise with fixed spatial dimensions.
+    save(texture_model(w, texture_metadata(), noise_in="local"), "broken_v2_texture_noise_name.onnx")
+    save(texture_model(w, texture_metadata(), noise_dims=("N", 4, 4, 4)), "broken_v2_texture_fixed_noise.onnx")
 
 
 def main():
@@ -129,6 +264,14 @@ def main():
                 "output": [float(v) for v in e["output"]]} for f, e in expected.items()}
     with open(os.path.join(HERE, "expected_outputs.json"), "w") as f:
         json.dump(flat, f, indent=1)
+        f.write("\n")
+
+    # {fixture: [{"z_seed", "noise_seed", "width", "height", "z": [L], "noise": [Lc*h*w], "output": [C*H*W]}]}:
+    # the texture model's output for wf-normal-1 z and wf-noise-1 noise, computed by PyTorch in float64.
+    textures = {}
+    texture_fixtures(textures)
+    with open(os.path.join(HERE, "expected_texture_outputs.json"), "w") as f:
+        json.dump(textures, f)
         f.write("\n")
 
 if __name__ == "__main__":

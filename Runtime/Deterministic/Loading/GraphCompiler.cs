@@ -65,6 +65,9 @@ namespace Wasserforge.Deterministic
             var outputs = new List<TensorSignature>();
             foreach (var v in g.Outputs) outputs.Add(Signature(v));
             var description = SignatureCheck.Validate(inputs, outputs, _model.Metadata, Source);
+            if (description.IsTexture)
+                throw new ModelLoadException(Source, null, ModelContract.NoiseInputName,
+                    "is a texture model (wasserforge.kind = texture, any output size from spatial noise), which the deterministic device does not run: its graph has fixed shapes. Load texture models on ONNX Runtime (ExecutionDevice.Auto or Cpu).");
 
             Bind(ModelContract.InputName, NewSlot(new TensorShape(description.LatentDim)));
             foreach (var node in g.Nodes)

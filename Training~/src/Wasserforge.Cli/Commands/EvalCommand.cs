@@ -68,7 +68,7 @@ namespace Wasserforge.Cli.Commands
             for (var i = 0; i < n; i++) seeds[i] = (ulong)(i + 1);
             var z = new float[n * g.LatentDim];
             LatentSampler.SampleBatch(seeds, g.LatentDim, z);
-            return Shared.Generate(g, z, n, null, k => $"sample {k} (seed {k + 1})");
+            return Shared.Generate(g, Shared.Shape(g, null, null), z, n, null, k => $"sample {k} (seed {k + 1})");
         }
 
         static ImageDataset Reference(string source, string atlas, GeneratorModel g)

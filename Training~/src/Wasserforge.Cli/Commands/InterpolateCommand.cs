@@ -6,8 +6,9 @@ using Wasserforge.Latent;
 namespace Wasserforge.Cli.Commands
 {
     /// <summary>
-    /// <c>interpolate MODEL --from S1 --to S2 --steps K [--slerp] [--format png|npy] [--gap G] [--separate] [--device D] -o PATH</c>:
-    /// K frames from one latent to another, both ends included (frame i at t = i / (K − 1)).
+    /// <c>interpolate MODEL --from S1 --to S2 --steps K [--slerp] [--size WxH] [--noise-seed M] [--format png|npy] [--gap G] [--separate] [--device D] -o PATH</c>:
+    /// K frames from one latent to another, both ends included (frame i at t = i / (K − 1)). On a texture model the
+    /// walk is over the global code with the local noise fixed (seed M, default 0), so the material changes, not the arrangement.
     /// </summary>
     static class InterpolateCommand
     {
@@ -21,10 +22,12 @@ namespace Wasserforge.Cli.Commands
             var format = Shared.FormatOption("png (a strip)");
             var gap = Shared.GapOption();
             var separate = Shared.SeparateOption("PATH_<frame>.png (animation frames)");
+            var size = Shared.SizeOption();
+            var noiseSeed = Shared.NoiseSeedOption();
             var device = Shared.DeviceOption();
             var output = Shared.OutputOption();
             var cmd = new Command("interpolate", "Interpolate between two latents into a PNG strip, PNG frames, or a .npy array.")
-                { model, from, to, steps, slerp, format, gap, separate, device, output };
+                { model, from, to, steps, slerp, size, noiseSeed, format, gap, separate, device, output };
             cmd.SetAction(p => console.Guard(() =>
             {
                 var k = p.GetValue(steps);
@@ -34,7 +37,8 @@ namespace Wasserforge.Cli.Commands
                 if (p.GetValue(separate) && fmt != "png") throw new ArgumentException("--separate writes PNG files; drop it or use a .png output.");
                 var gapPixels = Shared.Gap(p.GetValue(gap));
                 using var g = GeneratorModel.Load(p.GetValue(model), Shared.Options(p.GetValue(device)));
-                Shared.CheckLimits(g, k, fmt, p.GetValue(separate), k, gapPixels, "--steps", null);
+                var shape = Shared.Shape(g, p.GetValue(size), p.GetValue(noiseSeed));
+                Shared.CheckLimits(g, shape, k, fmt, p.GetValue(separate), k, gapPixels, "--steps", null);
                 var a = Shared.Latent(p.GetValue(from), g.LatentDim);
                 var b = Shared.Latent(p.GetValue(to), g.LatentDim);
                 var z = new float[k * g.LatentDim];
@@ -46,7 +50,7 @@ namespace Wasserforge.Cli.Commands
                 }
                 var digits = (k - 1).ToString(CultureInfo.InvariantCulture).Length;
                 Func<int, string> names = p.GetValue(separate) ? i => Shared.Numbered(path, i.ToString("D" + digits, CultureInfo.InvariantCulture)) : null;
-                var files = Shared.WriteSamples(g, z, k, k, gapPixels, path, fmt, names, console, i => $"frame {i}");
+                var files = Shared.WriteSamples(g, shape, z, k, k, gapPixels, path, fmt, names, console, i => $"frame {i}");
                 var where = files.Length == 1 ? files[0] : $"{files.Length} files ({files[0]} …)";
                 console.Out.WriteLine($"wrote a {k}-frame {(p.GetValue(slerp) ? "slerp" : "lerp")} interpolation to {where} [{g.ActiveDevice}]");
                 return 0;

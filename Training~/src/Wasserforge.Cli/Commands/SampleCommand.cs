@@ -6,8 +6,9 @@ using Wasserforge.Latent;
 namespace Wasserforge.Cli.Commands
 {
     /// <summary>
-    /// <c>sample MODEL --count N --seed S [--truncation P] [--grid CxR] [--format png|npy] [--gap G] [--separate] [--device D] -o PATH</c>:
-    /// sample i uses seed S + i, exactly the latent <c>LatentSampler.Sample(S + i)</c> gives in a game.
+    /// <c>sample MODEL --count N --seed S [--truncation P] [--size WxH] [--noise-seed M] [--grid CxR] [--format png|npy] [--gap G] [--separate] [--device D] -o PATH</c>:
+    /// sample i uses seed S + i, exactly the latent <c>LatentSampler.Sample(S + i)</c> gives in a game. For a texture
+    /// model, --size makes seamless textures of that size (<c>GenerateTexture</c>) with the local noise of seed M (default 0).
     /// </summary>
     static class SampleCommand
     {
@@ -21,10 +22,12 @@ namespace Wasserforge.Cli.Commands
             var format = Shared.FormatOption("png (a sheet)");
             var gap = Shared.GapOption();
             var separate = Shared.SeparateOption("PATH_<seed>.png");
+            var size = Shared.SizeOption();
+            var noiseSeed = Shared.NoiseSeedOption();
             var device = Shared.DeviceOption();
             var output = Shared.OutputOption();
             var cmd = new Command("sample", "Generate samples from seeds into a PNG sheet, separate PNGs, or a .npy array.")
-                { model, count, seed, truncation, grid, format, gap, separate, device, output };
+                { model, count, seed, truncation, size, noiseSeed, grid, format, gap, separate, device, output };
             cmd.SetAction(p => console.Guard(() =>
             {
                 var (cols, rows) = Shared.ParseGrid(p.GetValue(grid));
@@ -40,7 +43,8 @@ namespace Wasserforge.Cli.Commands
                 if (p.GetValue(separate) && fmt != "png") throw new ArgumentException("--separate writes PNG files; drop it or use a .png output.");
                 var gapPixels = Shared.Gap(p.GetValue(gap));
                 using var g = GeneratorModel.Load(p.GetValue(model), Shared.Options(p.GetValue(device)));
-                Shared.CheckLimits(g, n, fmt, p.GetValue(separate), cols, gapPixels, "--count", "For more, run several times: --seed picks the first seed of each run.");
+                var shape = Shared.Shape(g, p.GetValue(size), p.GetValue(noiseSeed));
+                Shared.CheckLimits(g, shape, n, fmt, p.GetValue(separate), cols, gapPixels, "--count", "For more, run several times: --seed picks the first seed of each run.");
                 var seeds = new ulong[n];
                 for (var i = 0; i < n; i++) seeds[i] = unchecked(p.GetValue(seed) + (ulong)i);
                 var z = new float[n * g.LatentDim];
@@ -48,9 +52,10 @@ namespace Wasserforge.Cli.Commands
                 LatentMath.Truncate(z, psi);
                 Func<int, string> names = p.GetValue(separate) ? k => Shared.Numbered(path, seeds[k].ToString(CultureInfo.InvariantCulture)) : null;
                 var layout = cols > 0 ? cols : (int)Math.Ceiling(Math.Sqrt(n));
-                var files = Shared.WriteSamples(g, z, n, layout, gapPixels, path, fmt, names, console, k => $"sample {k} (seed {seeds[k]})");
+                var files = Shared.WriteSamples(g, shape, z, n, layout, gapPixels, path, fmt, names, console, k => $"sample {k} (seed {seeds[k]})");
                 var where = files.Length == 1 ? files[0] : $"{files.Length} files ({files[0]} …)";
-                console.Out.WriteLine($"wrote {n} samples (seeds {seeds[0]}..{seeds[n - 1]}{(psi != 1f ? ", ψ " + psi.ToString(CultureInfo.InvariantCulture) : "")}) to {where} [{g.ActiveDevice}]");
+                var texture = shape.NoiseSeed is ulong ns ? $", {shape.Width}x{shape.Height} seamless, noise seed {ns}" : "";
+                console.Out.WriteLine($"wrote {n} samples (seeds {seeds[0]}..{seeds[n - 1]}{(psi != 1f ? ", ψ " + psi.ToString(CultureInfo.InvariantCulture) : "")}{texture}) to {where} [{g.ActiveDevice}]");
                 return 0;
             }));
             return cmd;

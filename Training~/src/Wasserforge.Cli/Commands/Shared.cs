@@ -31,6 +31,38 @@ namespace Wasserforge.Cli.Commands
         public static Option<string> OutputOption() =>
             new Option<string>("--output", "-o") { Description = "Output file (.png or .npy).", Required = true };
 
+        public static Option<string> SizeOption() =>
+            new Option<string>("--size") { Description = "Texture models: output size WxH in pixels (e.g. 1024x1024, or 1024), multiples of the model's noise scale. Default: its training crop." };
+
+        public static Option<ulong?> NoiseSeedOption() =>
+            new Option<ulong?>("--noise-seed") { Description = "Texture models: seed of the local noise, the same for every image (default 0, as in the explorer); --seed picks the material." };
+
+        /// <summary>
+        /// What each image is for <paramref name="g"/>: its own size, or for a texture model <paramref name="size"/>
+        /// (WxH or one number for a square) and <paramref name="noiseSeed"/>.
+        /// </summary>
+        /// <exception cref="ArgumentException">--size or --noise-seed on a model that is not a texture model, a malformed --size, or a size the model does not make (the message names the nearest valid ones).</exception>
+        public static SampleShape Shape(GeneratorModel g, string size, ulong? noiseSeed)
+        {
+            if (!g.IsTexture)
+            {
+                if (size != null || noiseSeed != null)
+                    throw new ArgumentException($"{(size != null ? "--size" : "--noise-seed")} needs a texture model; {g.Source} makes {(g.Description.IsImage ? $"{g.Width}x{g.Height} images" : "points")} only (wasserforge.kind '{g.Description.Kind}').");
+                return new SampleShape(g.Width, g.Height, g.ValuesPerSample, null);
+            }
+            int w = g.Width, h = g.Height;
+            if (size != null)
+            {
+                var parts = size.ToLowerInvariant().Split('x');
+                if (parts.Length > 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out w) ||
+                    !int.TryParse(parts[parts.Length - 1], NumberStyles.None, CultureInfo.InvariantCulture, out h))
+                    throw new ArgumentException($"--size '{size}' must look like 1024x1024 (width x height in pixels) or 1024.");
+                var problem = g.TextureSizeProblem(w, h);
+                if (problem != null) throw new ArgumentException($"--size {size}: {problem}");
+            }
+            return new SampleShape(w, h, (long)g.Channels * w * h, noiseSeed ?? Contract.ModelContract.DefaultNoiseSeed);
+        }
+
         public static GeneratorOptions Options(string device)
         {
             var d = (device ?? "auto").ToLowerInvariant() switch
@@ -90,10 +122,12 @@ namespace Wasserforge.Cli.Commands
         /// fit in memory (see <see cref="GenerationLimits"/>).
         /// </summary>
         /// <exception cref="ArgumentException">Too many samples (or too wide a gap); the message says the limit and why.</exception>
-        public static void CheckLimits(GeneratorModel g, long n, string format, bool separate, int cols, int gap, string countOption, string advice)
+        public static void CheckLimits(GeneratorModel g, SampleShape shape, long n, string format, bool separate, int cols, int gap, string countOption, string advice)
         {
             var layout = format == "npy" ? OutputLayout.Npy : !g.Description.IsImage ? OutputLayout.Scatter : separate ? OutputLayout.Separate : OutputLayout.Sheet;
-            new GenerationLimits(g.LatentDim, g.ValuesPerSample, g.Width, g.Height)
+            if (shape.Values > GenerationLimits.MaxArray)
+                throw new ArgumentException($"one {shape.Width}x{shape.Height} image is {shape.Values} floats, more than one array holds ({GenerationLimits.MaxArray} values).");
+            new GenerationLimits(g.LatentDim, (int)shape.Values, shape.Width, shape.Height)
                 .Check(n, layout, count => cols > 0 ? cols : (long)Math.Ceiling(Math.Sqrt(count)), gap, countOption, advice);
         }
 
@@ -107,39 +141,44 @@ namespace Wasserforge.Cli.Commands
         /// (e.g. "seed 42").
         /// </summary>
         /// <exception cref="WasserforgeException">The model produced NaN or an infinity: it is broken, and nothing is returned.</exception>
-        public static float[] Generate(GeneratorModel g, float[] z, int n, CliConsole console, Func<int, string> label = null)
+        public static float[] Generate(GeneratorModel g, SampleShape shape, float[] z, int n, CliConsole console, Func<int, string> label = null)
         {
-            if (console == null || !console.Interactive || n <= Batch) return Generate(g, z, n, (Action<int>)null, label);
+            // A texture is generated one at a time (in tiles), so a few large ones show progress too.
+            var batch = shape.NoiseSeed == null ? Batch : 1;
+            if (console == null || !console.Interactive || n * shape.Values <= Batch * g.ValuesPerSample) return Generate(g, shape, batch, z, n, (Action<int>)null, label);
             float[] result = null;
             AnsiConsole.Progress().AutoClear(true).Start(ctx =>
             {
-                var task = ctx.AddTask($"generating {n} samples", maxValue: n);
-                result = Generate(g, z, n, done => task.Value = done, label);
+                var task = ctx.AddTask($"generating {n} {(shape.NoiseSeed == null ? "samples" : $"{shape.Width}x{shape.Height} textures")}", maxValue: n);
+                result = Generate(g, shape, batch, z, n, done => task.Value = done, label);
             });
             return result;
         }
 
-        static float[] Generate(GeneratorModel g, float[] z, int n, Action<int> progress, Func<int, string> label)
+        static float[] Generate(GeneratorModel g, SampleShape shape, int batchSize, float[] z, int n, Action<int> progress, Func<int, string> label)
         {
-            var output = new float[checked(n * g.ValuesPerSample)];
-            for (var start = 0; start < n; start += Batch)
+            var values = (int)shape.Values;
+            var output = new float[checked(n * values)];
+            for (var start = 0; start < n; start += batchSize)
             {
-                var m = Math.Min(Batch, n - start);
-                var batch = output.AsSpan(start * g.ValuesPerSample, m * g.ValuesPerSample);
-                g.Generate(z.AsSpan(start * g.LatentDim, m * g.LatentDim), m, batch);
-                RequireFinite(g, batch, start, label);
+                var m = Math.Min(batchSize, n - start);
+                var batch = output.AsSpan(start * values, m * values);
+                var latents = z.AsSpan(start * g.LatentDim, m * g.LatentDim);
+                if (shape.NoiseSeed is ulong noiseSeed) g.GenerateTexture(latents, noiseSeed, shape.Width, shape.Height, batch);
+                else g.Generate(latents, m, batch);
+                RequireFinite(g, values, batch, start, label);
                 progress?.Invoke(start + m);
             }
             return output;
         }
 
         // A diverged generator outputs NaN, which PixelConverter would turn into black pixels without a word.
-        static void RequireFinite(GeneratorModel g, ReadOnlySpan<float> batch, int first, Func<int, string> label)
+        static void RequireFinite(GeneratorModel g, int values, ReadOnlySpan<float> batch, int first, Func<int, string> label)
         {
             for (var i = 0; i < batch.Length; i++)
             {
                 if (float.IsFinite(batch[i])) continue;
-                var k = first + i / g.ValuesPerSample;
+                var k = first + i / values;
                 var which = label != null ? label(k) : "sample " + k;
                 var value = float.IsNaN(batch[i]) ? "NaN" : "an infinite value";
                 throw new WasserforgeException($"{g.Source}: the generator output {value} for {which}, so its images would be black or garbage; nothing was written. " +
@@ -152,12 +191,13 @@ namespace Wasserforge.Cli.Commands
         /// (or [N, D] for a point generator); png = a sheet of <paramref name="cols"/> columns, or with
         /// <paramref name="names"/> one file per image. Returns the files written.
         /// </summary>
-        public static string[] WriteSamples(GeneratorModel g, float[] z, int n, int cols, int gap, string path, string format, Func<int, string> names, CliConsole console = null, Func<int, string> label = null)
+        public static string[] WriteSamples(GeneratorModel g, SampleShape shape, float[] z, int n, int cols, int gap, string path, string format, Func<int, string> names, CliConsole console = null, Func<int, string> label = null)
         {
-            var output = Generate(g, z, n, console, label);
+            var output = Generate(g, shape, z, n, console, label);
+            int width = shape.Width, height = shape.Height;
             if (format == "npy")
             {
-                if (g.Description.IsImage) NpyWriter.WriteFile(path, output, n, g.Channels, g.Height, g.Width);
+                if (g.Description.IsImage) NpyWriter.WriteFile(path, output, n, g.Channels, height, width);
                 else NpyWriter.WriteFile(path, output, n, g.Channels);
                 return new[] { path };
             }
@@ -167,23 +207,30 @@ namespace Wasserforge.Cli.Commands
                 SampleWriter.WriteScatter(path, Array.Empty<float>(), output);
                 return new[] { path };
             }
-            var rgba = new byte[checked(n * g.Width * g.Height * 4)];
-            PixelConverter.ToRgba32(output, n, g.Channels, g.Width, g.Height, rgba, false, g.Description.ValueMin, g.Description.ValueMax);
+            var rgba = new byte[checked(n * width * height * 4)];
+            PixelConverter.ToRgba32(output, n, g.Channels, width, height, rgba, false, g.Description.ValueMin, g.Description.ValueMax);
             if (names != null)
             {
                 var files = new string[n];
-                var cell = g.Width * g.Height * 4;
+                var cell = width * height * 4;
                 for (var k = 0; k < n; k++)
                 {
                     files[k] = names(k);
-                    PngEncoder.WriteFile(files[k], rgba.AsSpan(k * cell, cell), g.Width, g.Height, 4);
+                    PngEncoder.WriteFile(files[k], rgba.AsSpan(k * cell, cell), width, height, 4);
                 }
                 return files;
             }
-            var (sheet, w, h) = ImageSheet.Compose(rgba, n, g.Width, g.Height, cols, gap, g.Channels == 4);
+            var (sheet, w, h) = ImageSheet.Compose(rgba, n, width, height, cols, gap, g.Channels == 4);
             PngEncoder.WriteFile(path, sheet, w, h, 4);
             return new[] { path };
         }
+
+        /// <summary>
+        /// What one generated image is: <paramref name="Width"/> × <paramref name="Height"/> with
+        /// <paramref name="Values"/> floats; <paramref name="NoiseSeed"/> is set for a texture model's
+        /// <c>GenerateTexture</c> path and null for the model's own <c>Generate</c>.
+        /// </summary>
+        public sealed record SampleShape(int Width, int Height, long Values, ulong? NoiseSeed);
 
         /// <summary><c>dir/name.png</c> → <c>dir/name_SUFFIX.png</c>.</summary>
         public static string Numbered(string path, string suffix)
