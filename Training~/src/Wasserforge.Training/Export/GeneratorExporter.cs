@@ -56,9 +56,7 @@ namespace Wasserforge.Training.Export
             try
             {
                 var graph = BuildGraph(generator, description);
-                var texture = TextureOf(generator);
-                var metadata = texture != null ? TextureGraph.Metadata(texture, description) : description.ToMetadata();
-                OnnxModelWriter.Write(path, graph, ModelContract.OpsetVersion, metadata, description.CreatedBy ?? "wasserforge");
+                OnnxModelWriter.Write(path, graph, ModelContract.OpsetVersion, description.ToMetadata(), description.CreatedBy ?? "wasserforge");
             }
             finally { generator.train(wasTraining); }
         }

@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -17,33 +15,17 @@ namespace Wasserforge.Training.Export
     /// The global code enters without broadcast operators: the stem is <c>Conv(noise) + Reshape(Gemm(z), [−1, C0, 1, 1])</c>, each
     /// conditional batch norm is the BN-folded Conv, then <c>Mul(x, Reshape(Gemm(z) + 1))</c> and <c>Add(·, Reshape(Gemm(z)))</c>
     /// (the +1 folded into the Gemm bias). Operators: Conv, Resize (nearest ×2), Slice + Concat (circular padding, valid for any H, W),
-    /// Gemm, Reshape, Add, Mul, Relu, Tanh, Identity.
+    /// Gemm, Reshape, Add, Mul, Relu, Tanh, Identity. The metadata (kind, noise channels, scale, halo, layout) comes from the
+    /// model's <see cref="GeneratorDescription"/>, as for every generator.
     /// </summary>
     public static class TextureGraph
     {
-        /// <summary>The contract version of texture models.</summary>
-        public const int ContractVersion = 2;
-        /// <summary>The <c>wasserforge.kind</c> value of texture models.</summary>
-        public const string Kind = "texture";
-        /// <summary>Name of the local-noise input.</summary>
-        public const string NoiseInput = "noise";
-        /// <summary>The local noise layout the runtime fills <see cref="NoiseInput"/> with.</summary>
-        public const string NoiseLayout = "wf-noise-1";
-        /// <summary>Metadata key: channels of <see cref="NoiseInput"/>.</summary>
-        public const string NoiseChannelsKey = "wasserforge.noise_channels";
-        /// <summary>Metadata key: output pixels per noise cell.</summary>
-        public const string NoiseScaleKey = "wasserforge.noise_scale";
-        /// <summary>Metadata key: receptive-field radius in noise cells (rounded up).</summary>
-        public const string NoiseHaloKey = "wasserforge.noise_halo";
-        /// <summary>Metadata key: the noise layout.</summary>
-        public const string NoiseLayoutKey = "wasserforge.noise_layout";
-
         /// <summary>Builds the graph of <paramref name="generator"/> (eval mode: batch norm uses its running statistics).</summary>
         public static OnnxGraph Build(TextureGenerator generator, GeneratorDescription description)
         {
             var g = new OnnxGraph { Name = "texture_generator" };
             var z = g.Input(ModelContract.InputName, OnnxGraph.BatchDimension, (long)generator.GlobalDim);
-            var noise = g.Input(NoiseInput, OnnxGraph.BatchDimension, (long)generator.NoiseChannels, "noise_height", "noise_width");
+            var noise = g.Input(ModelContract.NoiseInputName, OnnxGraph.BatchDimension, (long)generator.NoiseChannels, "noise_height", "noise_width");
             var (stemNoise, stemGlobal, stemNorm, stemFilm, blocks, toRgb) = generator.Layers;
             string x;
             using (no_grad())
@@ -69,21 +51,6 @@ namespace Wasserforge.Training.Export
             }
             g.Output(x, ModelContract.OutputName, OnnxGraph.BatchDimension, (long)description.Channels, "height", "width");
             return g;
-        }
-
-        /// <summary>The contract metadata of a texture model: the description's keys, then version 2, kind texture and the noise keys.</summary>
-        public static Dictionary<string, string> Metadata(TextureGenerator generator, GeneratorDescription description)
-        {
-            var ci = CultureInfo.InvariantCulture;
-            var m = description.ToMetadata();
-            m[MetadataKeys.ContractVersion] = ContractVersion.ToString(ci);
-            m[MetadataKeys.Kind] = Kind;
-            m[MetadataKeys.Tileable] = "true";
-            m[NoiseChannelsKey] = generator.NoiseChannels.ToString(ci);
-            m[NoiseScaleKey] = generator.NoiseScale.ToString(ci);
-            m[NoiseHaloKey] = generator.NoiseHalo.ToString(ci);
-            m[NoiseLayoutKey] = NoiseLayout;
-            return m;
         }
 
         static float[] F(Tensor t) => t.detach().to(ScalarType.Float32, CPU).contiguous().data<float>().ToArray();

@@ -33,7 +33,11 @@ namespace Wasserforge.Training.Models
         /// <summary>The model-contract description of this generator (what the exporter writes as metadata).</summary>
         public Wasserforge.Contract.GeneratorDescription Describe(TrainConfig config, long steps, string createdBy) => new Wasserforge.Contract.GeneratorDescription
         {
-            Kind = IsImage ? Wasserforge.Contract.ModelContract.KindImage : Wasserforge.Contract.ModelContract.KindPoints,
+            Kind = Texture != null ? Wasserforge.Contract.ModelContract.KindTexture : IsImage ? Wasserforge.Contract.ModelContract.KindImage : Wasserforge.Contract.ModelContract.KindPoints,
+            NoiseChannels = Texture?.NoiseChannels ?? 0,
+            NoiseScale = Texture?.NoiseScale ?? 0,
+            NoiseHalo = Texture?.NoiseHalo ?? 0,
+            NoiseLayout = Texture != null ? Wasserforge.Contract.ModelContract.NoiseLayoutWf1 : null,
             LatentDim = Texture?.GlobalDim ?? LatentDim,
             Channels = (int)SampleShape[0],
             Height = IsImage ? (int)SampleShape[1] : 0,
