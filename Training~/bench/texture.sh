@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # The texture model (model.kind: texture, Training~/config/textures-texture.yaml) on the built-in procedural set and on
-# crawl-tiles floor cells, measured by the training process's CPU seconds (user + system, read from /proc while it runs,
+# crawl-tiles floor cells, with today's global model (kind: dcgan, the README demo's config textures-wgan-gp.yaml: width 16,
+# max 64, WGAN-GP defaults with n_critic 5) as the peer on both sets in the same session, measured by the training process's CPU seconds (user + system, read from /proc while it runs,
 # so a shared machine's load does not inflate the budget the way wall time would). For each run: the SWD-against-held-out
 # curve the trainer writes at every sample step (texture models: against fixed crops of the held-out images at the crop
 # size; here the crop is the whole 32 px image), with the CPU seconds and wall time at that step. CPU seconds include the
 # trainer's own SWD evaluations and sample sheets, so they overstate the training cost slightly.
-# usage: Training~/bench/texture.sh [PROC_STEPS=2500] [FLOOR_STEPS=2500] [THREADS=1] [OUT=out~/texture-bench]
+# usage: Training~/bench/texture.sh [PROC_STEPS=2500] [FLOOR_STEPS=2500] [THREADS=1] [OUT=out~/texture-bench] [DCGAN_STEPS=1000]
+# RUNS="texture-procedural texture-floor dcgan-procedural dcgan-floor" (default: all four) picks runs.
 # FLOOR=path/to/floor.png overrides the crawl-tiles atlas (otherwise downloaded, never installed, into the cache).
 # Prints markdown.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-proc_steps="${1:-2500}"; floor_steps="${2:-2500}"; threads="${3:-1}"; out="${4:-$root/out~/texture-bench}"
+proc_steps="${1:-2500}"; floor_steps="${2:-2500}"; threads="${3:-1}"; out="${4:-$root/out~/texture-bench}"; dcgan_steps="${5:-1000}"
+runs="${RUNS:-texture-procedural texture-floor dcgan-procedural dcgan-floor}"
 cache="${WASSERFORGE_CACHE:-$HOME/.cache/wasserforge}/debian-data"
 mkdir -p "$out"
 cd "$root"
@@ -24,18 +27,24 @@ if [ -z "$floor" ]; then
   floor="$cache/crawl-tiles-data/usr/share/crawl/dat/tiles/floor.png"
 fi
 
-dotnet build "Training~/src/Wasserforge.Cli" -c Release --nologo -v quiet >/dev/null
-dll="Training~/src/Wasserforge.Cli/bin/Release/net10.0/wasserforge.dll"
+# WF_DLL=path/to/wasserforge.dll runs an existing build (e.g. a copy, while another session rebuilds the tree).
+dll="${WF_DLL:-Training~/src/Wasserforge.Cli/bin/Release/net10.0/wasserforge.dll}"
+[ -n "${WF_DLL:-}" ] || dotnet build "Training~/src/Wasserforge.Cli" -c Release --nologo -v quiet >/dev/null
 tick=$(getconf CLK_TCK)
 
-# name, data line, steps
+texture='model: { kind: texture, latent_dim: 64, noise_channels: 8, width: 16, max_width: 64 }
+loss: { kind: wgan-gp, n_critic: 1 }
+optimizer: { lr_generator: 0.0001, lr_critic: 0.0004 }'
+dcgan='model: { kind: dcgan, latent_dim: 64, width: 16, max_width: 64 }
+loss: { kind: wgan-gp }'
+
+# name, data line, model/loss/optimizer sections, steps
 run() {
-  local name="$1" data="$2" steps="$3"
+  local name="$1" data="$2" model="$3" steps="$4"
+  case " $runs " in *" $name "*) ;; *) return 0 ;; esac
   cat > "$out/$name.yaml" <<YAML
 data: { $data, size: 32, channels: 3, flip: true, rotate90: true, hold_out: 0.1 }
-model: { kind: texture, latent_dim: 64, noise_channels: 8, width: 16, max_width: 64 }
-loss: { kind: wgan-gp, n_critic: 1 }
-optimizer: { lr_generator: 0.0001, lr_critic: 0.0004 }
+$model
 training: { steps: $steps, batch_size: 32, sample_every: $((steps / 5)), checkpoint_every: $steps, log_every: 10, threads: $threads }
 YAML
   local results="$out/results"
@@ -70,5 +79,7 @@ PY
 }
 
 echo "Machine: $(lscpu | sed -n 's/^Model name: *//p') ($(nproc) CPUs), load average $(cut -d' ' -f1-3 /proc/loadavg). Date: $(date -u +%F)."
-run texture-procedural "source: procedural, count: 2048, crop_size: 32, crop_wrap: true" "$proc_steps"
-run texture-floor "source: \"$floor\", atlas: 32x32, crop_size: 32, crop_wrap: false" "$floor_steps"
+run texture-procedural "source: procedural, count: 2048, crop_size: 32, crop_wrap: true" "$texture" "$proc_steps"
+run texture-floor "source: \"$floor\", atlas: 32x32, crop_size: 32, crop_wrap: false" "$texture" "$floor_steps"
+run dcgan-procedural "source: procedural, count: 2048" "$dcgan" "$dcgan_steps"
+run dcgan-floor "source: \"$floor\", atlas: 32x32" "$dcgan" "$dcgan_steps"
