@@ -80,6 +80,20 @@ namespace Wasserforge.Training.Tests
         }
 
         [Test]
+        public void UpsampleAndEmaAreCheckedAndDefaultToTodaysModel()
+        {
+            Assert.That(Loaded("model: { kind: dcgan }").Model.Upsample, Is.EqualTo("transposed"));
+            Assert.That(Loaded("model: { kind: dcgan, tileable: true }").Model.Upsample, Is.EqualTo("nearest"));
+            Assert.That(Loaded("model: { upsample: nearest }").Model.Upsample, Is.EqualTo("nearest"));
+            Assert.That(Loaded("model: { kind: dcgan }").Training.Ema, Is.EqualTo(0.0), "off unless a config sets it");
+            Assert.That(Loaded("training: { ema: 0.999 }").Training.Ema, Is.EqualTo(0.999));
+            Assert.That(Refused("model: { upsample: bilinear }").Message, Does.Contain("'model.upsample'").And.Contain("transposed, nearest"));
+            Assert.That(Refused("model: { tileable: true, upsample: transposed }").Message, Does.Contain("'model.upsample'").And.Contain("circular"));
+            Assert.That(Refused("training: { ema: 1 }").Message, Does.Contain("'training.ema'").And.Contain("[0, 1)"));
+            Assert.That(Refused("training: { ema: -0.5 }").Message, Does.Contain("'training.ema'"));
+        }
+
+        [Test]
         public void TileableIsRefusedForAnMlp()
         {
             var e = Refused("data: { source: 8gaussians }\nmodel: { kind: mlp, tileable: true }");

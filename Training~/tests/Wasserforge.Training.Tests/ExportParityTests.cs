@@ -18,7 +18,7 @@ namespace Wasserforge.Training.Tests
         [SetUp] public void Dir() => _dir = TestDirs.New();
         [TearDown] public void Clean() => Directory.Delete(_dir, true);
 
-        static TrainConfig Config(string kind, int size, int channels, bool tileable, int latent = 16)
+        internal static TrainConfig Config(string kind, int size, int channels, bool tileable, int latent = 16, string upsample = null)
         {
             var c = new TrainConfig();
             c.Model.Kind = kind;
@@ -27,6 +27,7 @@ namespace Wasserforge.Training.Tests
             c.Model.MaxWidth = 32;
             c.Model.Depth = 2;
             c.Model.Tileable = tileable;
+            c.Model.Upsample = upsample;
             c.Data.Size = size;
             c.Data.Channels = channels;
             ConfigDefaults.Apply(c);
@@ -38,10 +39,12 @@ namespace Wasserforge.Training.Tests
         [TestCase("dcgan", 16, 1, true)]
         [TestCase("dcgan", 32, 3, true)]
         [TestCase("mlp", 0, 2, false)]
-        public void OnnxRuntimeMatchesTorchSharp(string kind, int size, int channels, bool tileable)
+        [TestCase("dcgan", 16, 3, false, "nearest")]
+        [TestCase("dcgan", 32, 4, false, "nearest")]
+        public void OnnxRuntimeMatchesTorchSharp(string kind, int size, int channels, bool tileable, string upsample = null)
         {
             manual_seed(5);
-            var config = Config(kind, size == 0 ? 16 : size, channels, tileable, kind == "mlp" ? 2 : 16);
+            var config = Config(kind, size == 0 ? 16 : size, channels, tileable, kind == "mlp" ? 2 : 16, upsample);
             using var models = ModelFactory.Create(config, channels);
             using var gen = new Generator(9);
             // Move batch-norm statistics away from their initial values, as training does.

@@ -56,8 +56,8 @@ training: { steps: 6, batch_size: 8, sample_every: 3, checkpoint_every: 3, log_e
             var (w, h) = PngSize(run.SamplePath(6));
             Assert.That((w, h), Is.EqualTo((8 * 17 + 1, 8 * 17 + 1)), "an 8 x 8 grid of 16-px crops with 1-px gaps");
             var swd = File.ReadAllLines(run.SwdPath);
-            Assert.That(swd[0], Is.EqualTo("step,swd_16px,swd_average"), "SWD at the crop size, against crops of the held-out images");
-            Assert.That(swd.Skip(1).Select(l => l.Split(',')[0]), Is.EqualTo(new[] { "3", "6" }));
+            Assert.That(swd[0], Is.EqualTo("step,swd_16px,swd_average,against"), "SWD at the crop size, against crops of the held-out images");
+            Assert.That(swd.Skip(1).Select(l => l.Split(',')[0] + " " + l.Split(',')[3]), Is.EqualTo(new[] { "3 held-out", "6 held-out" }));
             Assert.That(notes.Lines.Any(l => l.Contains("vs 18 held-out images")), Is.True);
 
             using var model = GeneratorModel.Load(result.OnnxPath);
@@ -70,9 +70,21 @@ training: { steps: 6, batch_size: 8, sample_every: 3, checkpoint_every: 3, log_e
         }
 
         [Test]
-        public void ResumingGivesTheSameModelAsTrainingStraightThrough()
+        public void ASetTooSmallToHoldOutMeasuresCropsOfTheTrainingImagesAndSaysSo()
         {
-            var config = Config(Tiny);
+            var notes = new Notes();
+            var result = Train(Config(Tiny.Replace("count: 180", "count: 40")), "small", observer: notes);
+            var swd = File.ReadAllLines(result.Run.SwdPath);
+            Assert.That(swd[0], Is.EqualTo("step,swd_16px,swd_average,against"));
+            Assert.That(swd.Skip(1).Select(l => l.Split(',')[3]), Is.EqualTo(new[] { "training", "training" }));
+            Assert.That(notes.Lines.Any(l => l.Contains("measures SWD against the training images")), Is.True);
+        }
+
+        [TestCase(false)]
+        [TestCase(true)]
+        public void ResumingGivesTheSameModelAsTrainingStraightThrough(bool average)
+        {
+            var config = Config(average ? Tiny.Replace("training: { ", "training: { ema: 0.9, ") : Tiny);
             var straight = Train(config, "straight");
             Train(config, "split", steps: 3);
             var resumed = Train(config, "split", resume: true);
@@ -82,6 +94,8 @@ training: { steps: 6, batch_size: 8, sample_every: 3, checkpoint_every: 3, log_e
             var b = File.ReadAllLines(resumed.Run.MetricsPath).Select(l => string.Join(",", l.Split(',').Take(5)));
             Assert.That(b, Is.EqualTo(a));
             Assert.That(File.ReadAllLines(resumed.Run.SwdPath), Is.EqualTo(File.ReadAllLines(straight.Run.SwdPath)));
+            using var model = GeneratorModel.Load(resumed.OnnxPath);
+            Assert.That(model.IsTexture, Is.True, average ? "the exported weight average is a texture model" : "a texture model");
         }
 
         [Test]

@@ -59,6 +59,56 @@ training: { steps: 6, batch_size: 8, sample_every: 3, checkpoint_every: 3, log_e
         }
 
         [Test]
+        public void WithAWeightAverageResumingEndsBitEqualAndTheAverageIsWhatShips()
+        {
+            var config = Config(Tiny.Replace("checkpoint_every: 3", "checkpoint_every: 100").Replace("seed: 3 }", "seed: 3, ema: 0.9 }"));
+            var straight = Train(config, "straight");
+            var stopper = new CancelAt(4);
+            Train(config, "stopped", observer: stopper, cancel: stopper.Source.Token);
+            var resumed = Train(config, "stopped", resume: true);
+            Assert.That(File.ReadAllBytes(resumed.OnnxPath), Is.EqualTo(File.ReadAllBytes(straight.OnnxPath)), "the average is checkpointed and resumed exactly");
+
+            var average = Path.Combine(_dir, "average.onnx");
+            var raw = Path.Combine(_dir, "raw.onnx");
+            Wasserforge.Training.Export.RunExporter.Export(straight.Run.Root, average, rawWeights: false, out var exported);
+            Wasserforge.Training.Export.RunExporter.Export(straight.Run.Root, raw, rawWeights: true, out var exportedRaw);
+            Assert.That(exported, Does.Contain("weight average"));
+            Assert.That(exportedRaw, Does.Contain("trained weights"));
+            Assert.That(File.ReadAllBytes(average), Is.EqualTo(File.ReadAllBytes(straight.OnnxPath)), "training ends by exporting the average");
+            Assert.That(File.ReadAllBytes(raw), Is.Not.EqualTo(File.ReadAllBytes(average)), "--raw-weights exports the trained weights, which differ from their average");
+        }
+
+        [Test]
+        public void ACheckpointWithoutAnAverageStartsItFromTheCurrentWeightsAndSaysSo()
+        {
+            var first = Train(Config(Tiny), "old", steps: 3);
+            var saved = File.ReadAllText(first.Run.ConfigPath);
+            Assert.That(saved, Does.Contain("ema: 0"));
+            File.WriteAllText(first.Run.ConfigPath, saved.Replace("ema: 0", "ema: 0.9"));
+            var notes = new Notes();
+            var resumed = Train(null, "old", resume: true, steps: 6, observer: notes);
+            Assert.That(notes.Lines, Has.One.Contain("has no generator weight average").And.Contain("starts from the current weights"));
+            Wasserforge.Training.Export.RunExporter.Export(resumed.Run.Root, Path.Combine(_dir, "m.onnx"), rawWeights: false, out var exported);
+            Assert.That(exported, Does.Contain("weight average"), "the checkpoints after the resume keep the average");
+        }
+
+        [Test]
+        public void ASetTooSmallToHoldOutMeasuresSwdAgainstTheTrainingImagesAndSaysSo()
+        {
+            var notes = new Notes();
+            var small = Train(Config(Tiny), "small", observer: notes);   // 32 images, hold_out 0.1: 3 would be held out
+            Assert.That(notes.Lines.Count(l => l.Contains("fewer than the 16 the SWD needs")), Is.EqualTo(1), "said once, at the start");
+            Assert.That(notes.Lines, Has.Some.Contain("against the training images instead"));
+            Assert.That(notes.Lines, Has.Some.Match(@"^step 3: SWD.*\(vs 32 training images\)$"));
+            var rows = File.ReadAllLines(small.Run.SwdPath);
+            Assert.That(rows[0], Does.EndWith(",swd_average,against"));
+            Assert.That(rows.Skip(1).Select(r => (r.Split(',')[0], r.Split(',').Last())), Is.EqualTo(new[] { ("3", "training"), ("6", "training") }));
+
+            var larger = Train(Config(Tiny.Replace("count: 32", "count: 200")), "larger", observer: new Notes());
+            Assert.That(File.ReadAllLines(larger.Run.SwdPath).Skip(1).Select(r => r.Split(',').Last()), Is.All.EqualTo("held-out"), "20 held-out images are enough");
+        }
+
+        [Test]
         public void InitFromStartsFromTheOtherRunsWeights()
         {
             const string toy = "data: { source: 8gaussians }\nmodel: { kind: mlp, latent_dim: 2, width: 8, depth: 2 }\nloss: { kind: wgan-gp }\n";

@@ -118,18 +118,19 @@ namespace Wasserforge.Cli.Commands
         }
     }
 
-    /// <summary><c>export RUN_OR_CHECKPOINT -o model.onnx</c>.</summary>
+    /// <summary><c>export RUN_OR_CHECKPOINT -o model.onnx [--raw-weights]</c>.</summary>
     static class ExportCommand
     {
         public static Command Create(CliConsole console)
         {
             var source = new Argument<string>("run") { Description = "A run folder (its latest checkpoint is used) or a checkpoint folder." };
             var output = new Option<string>("--output", "-o") { Description = "The .onnx file to write.", Required = true };
-            var cmd = new Command("export", "Export a run's generator to ONNX with the model contract's metadata.") { source, output };
+            var raw = new Option<bool>("--raw-weights") { Description = "Export the generator's trained weights instead of their moving average (runs with training.ema)." };
+            var cmd = new Command("export", "Export a run's generator to ONNX with the model contract's metadata.") { source, output, raw };
             cmd.SetAction(p => console.Guard(() =>
             {
-                var d = Wasserforge.Training.Export.RunExporter.Export(p.GetValue(source), p.GetValue(output));
-                console.Out.WriteLine($"exported {p.GetValue(output)}: {(d.IsImage ? $"{d.Width}x{d.Height}x{d.Channels}" : $"{d.Channels}-D points")}, latent {d.LatentDim}, {d.Loss}, step {d.Steps}");
+                var d = Wasserforge.Training.Export.RunExporter.Export(p.GetValue(source), p.GetValue(output), p.GetValue(raw), out var exported);
+                console.Out.WriteLine($"exported {p.GetValue(output)}: {(d.IsImage ? $"{d.Width}x{d.Height}x{d.Channels}" : $"{d.Channels}-D points")}, latent {d.LatentDim}, {d.Loss}, step {d.Steps}, {exported}");
                 return 0;
             }));
             return cmd;

@@ -18,6 +18,8 @@ namespace Wasserforge.Training.Checkpoints
         public Dictionary<string, byte[]> Rng { get; set; } = new Dictionary<string, byte[]>();
         /// <summary>Free-form string facts (wall time, loss…).</summary>
         public Dictionary<string, string> Extra { get; set; } = new Dictionary<string, string>();
+        /// <summary>After <see cref="Checkpoint.Load"/>: the optional modules the checkpoint has no weights for (left as they were).</summary>
+        public List<string> AbsentModules { get; } = new List<string>();
     }
 
     /// <summary>
@@ -87,9 +89,14 @@ namespace Wasserforge.Training.Checkpoints
             if (Directory.Exists(replaced)) Directory.Delete(replaced, true);
         }
 
-        /// <summary>Restores modules and optimizers in place and returns the rest of the state.</summary>
+        /// <summary>
+        /// Restores modules and optimizers in place and returns the rest of the state. Modules in <paramref name="optional"/>
+        /// (such as the generator's weight average, which older checkpoints lack) are restored when the checkpoint has them
+        /// and otherwise listed in <see cref="CheckpointState.AbsentModules"/>.
+        /// </summary>
         /// <exception cref="CheckpointException">A file is missing or damaged, its format is newer or older than this trainer reads, or a tensor is missing or mis-shaped for these modules; the message names the file and key.</exception>
-        public static CheckpointState Load(string folder, IReadOnlyDictionary<string, nn.Module> modules, IReadOnlyDictionary<string, optim.Optimizer> optimizers)
+        public static CheckpointState Load(string folder, IReadOnlyDictionary<string, nn.Module> modules, IReadOnlyDictionary<string, optim.Optimizer> optimizers,
+            IReadOnlyDictionary<string, nn.Module> optional = null)
         {
             var statePath = Path.Combine(folder, StateFile);
             var tensorsPath = Path.Combine(folder, TensorsFile);
@@ -118,6 +125,12 @@ namespace Wasserforge.Training.Checkpoints
             try
             {
                 foreach (var m in modules) LoadModule(m.Key, m.Value, Part(tensors, $"module.{m.Key}."), tensorsPath, state.Format);
+                foreach (var m in optional ?? new Dictionary<string, nn.Module>())
+                {
+                    var part = Part(tensors, $"module.{m.Key}.");
+                    if (part.Count == 0) state.AbsentModules.Add(m.Key);
+                    else LoadModule(m.Key, m.Value, part, tensorsPath, state.Format);
+                }
                 foreach (var o in optimizers)
                 {
                     var part = Part(tensors, $"optim.{o.Key}.");

@@ -61,6 +61,7 @@ namespace Wasserforge.Training.Config
             opt.LrGenerator ??= opt.Lr;
             opt.LrCritic ??= opt.Lr;
             if (c.Model.Kind == "mlp") c.Model.CriticNorm = "none";
+            c.Model.Upsample ??= c.Model.Tileable ? "nearest" : "transposed";
         }
     }
 }

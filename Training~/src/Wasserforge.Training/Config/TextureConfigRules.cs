@@ -36,6 +36,8 @@ namespace Wasserforge.Training.Config
                 if (c.Model.NoiseChannels.HasValue) fail("model.noise_channels", "applies to kind: texture only (the local noise of the texture generator); remove it or set model.kind: texture.");
                 return;
             }
+            if (c.Model.Upsample != null && c.Model.Upsample != "nearest")
+                fail("model.upsample", $"'{c.Model.Upsample}': a texture model always upsamples with nearest ×2 + circular-padded convolutions (so any output size tiles); remove the key.");
             var crop = TextureModels.CropSize(c);
             if (crop < 16 || crop > c.Data.Size || (crop & (crop - 1)) != 0)
                 fail("data.crop_size", $"{crop} must be a power of two from 16 to data.size ({c.Data.Size}): the generator makes 8 px per noise cell and the SWD quality curve needs power-of-two crops of at least 16 px.");

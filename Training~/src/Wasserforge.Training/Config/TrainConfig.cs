@@ -67,6 +67,9 @@ namespace Wasserforge.Training.Config
         public bool Tileable { get; set; }
         /// <summary>Critic normalisation: <c>layer</c>, <c>batch</c> or <c>none</c>; null takes the loss's default (never batch for wgan-gp).</summary>
         public string CriticNorm { get; set; }
+        /// <summary>dcgan generator doubling layers: <c>transposed</c> (5×5 stride-2 transposed convolutions) or <c>nearest</c>
+        /// (nearest ×2 + 3×3 convolution, no checkerboard artefacts: Odena et al. 2016); null: transposed, or nearest when tileable (the only choice there).</summary>
+        public string Upsample { get; set; }
     }
 
     /// <summary>The <c>loss:</c> section. Null values take the loss's published defaults.</summary>
@@ -124,6 +127,9 @@ namespace Wasserforge.Training.Config
         public string Device { get; set; } = "auto";
         /// <summary>Intra-op threads (0: one per core).</summary>
         public int Threads { get; set; }
+        /// <summary>Decay of an exponential moving average of the generator's weights (Yazici et al. 2019), updated after
+        /// every generator step and used for sample grids, the SWD log and export; 0 turns it off.</summary>
+        public double Ema { get; set; }
     }
 
     /// <summary>Published defaults of each loss, applied where the config leaves a value out.</summary>

@@ -34,7 +34,7 @@ namespace Wasserforge.Training.Config
         public static TrainingMemory Estimate(TrainConfig c)
         {
             var m = c.Model;
-            long parameters, buffers;
+            long parameters, buffers, averaged = 0;   // averaged: the generator's weight average (training.ema), kept and checkpointed
             double generator, critic, unfolded, input;
             if (m.Kind == "mlp")
             {
@@ -49,9 +49,10 @@ namespace Wasserforge.Training.Config
             {
                 var ch = ModelFactory.Channels(c.Data.Size, m.Width, m.MaxWidth);
                 var colours = c.Data.Channels;
-                Generator(ch, colours, m.LatentDim, m.Tileable, out var gp, out var gb, out var ga, out var gu);
+                Generator(ch, colours, m.LatentDim, m.Tileable || m.Upsample == "nearest", out var gp, out var gb, out var ga, out var gu);
                 Critic(ch, colours, c.Data.Size, m.CriticNorm, m.Tileable, out var cp, out var cb, out var ca, out var cu);
                 parameters = gp + cp;
+                averaged = c.Training.Ema > 0 ? gp + gb : 0;
                 buffers = gb + cb;
                 generator = ga;
                 critic = ca;
@@ -64,7 +65,7 @@ namespace Wasserforge.Training.Config
             return new TrainingMemory
             {
                 Parameters = parameters,
-                ModelBytes = parameters * (12.0 + state + 4 + state) + buffers * 8.0,
+                ModelBytes = parameters * (12.0 + state + 4 + state) + buffers * 8.0 + averaged * 8.0,
                 // The critic's activations count ten times (real, fake and interpolated batches, each kept for the
                 // gradient penalty's double backward pass), the generator's three times (its step and the critic's fakes).
                 BytesPerSample = 4.0 * (3 * generator + 10 * critic + 2 * unfolded + 4 * input),

@@ -38,6 +38,12 @@ namespace Wasserforge.Training.Data
             Name = $"{images.Name}, random {cropSize} px crops{(wrap ? " wrapping around the edges" : "")}";
         }
 
+        /// <summary>The images the crops come from.</summary>
+        public ImageDataset Images => _images;
+
+        /// <summary>One fixed crop of each of <see cref="Images"/> (see <see cref="FixedCrops(ImageDataset, int, bool, ulong)"/>).</summary>
+        public ImageDataset FixedCrops(ulong seed) => FixedCrops(_images, _crop, Wrap, seed);
+
         /// <inheritdoc/>
         public void NextBatch(ref Xoshiro256 rng, int batchSize, Span<float> destination)
         {

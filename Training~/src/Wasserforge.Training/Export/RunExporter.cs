@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Wasserforge.Contract;
@@ -12,10 +13,18 @@ namespace Wasserforge.Training.Export
     /// <summary>Exports the generator of a run (its latest checkpoint) or of a checkpoint folder to ONNX.</summary>
     public static class RunExporter
     {
-        /// <summary>Exports and returns the description written.</summary>
+        /// <summary>Exports the generator's weight average when the run keeps one (<c>training.ema</c>), else its weights, and returns the description written.</summary>
         /// <exception cref="WasserforgeException">The path is neither a run nor a checkpoint, or the run has no checkpoint.</exception>
         /// <exception cref="CheckpointException">The checkpoint is damaged or does not fit the run's config.</exception>
-        public static GeneratorDescription Export(string runOrCheckpoint, string output)
+        public static GeneratorDescription Export(string runOrCheckpoint, string output) => Export(runOrCheckpoint, output, rawWeights: false, out _);
+
+        /// <summary>
+        /// Exports and returns the description written. <paramref name="exported"/> says which weights went out:
+        /// the weight average (when the run keeps one and <paramref name="rawWeights"/> is false) or the trained weights.
+        /// </summary>
+        /// <exception cref="WasserforgeException">The path is neither a run nor a checkpoint, or the run has no checkpoint.</exception>
+        /// <exception cref="CheckpointException">The checkpoint is damaged or does not fit the run's config.</exception>
+        public static GeneratorDescription Export(string runOrCheckpoint, string output, bool rawWeights, out string exported)
         {
             string checkpoint;
             RunDirectory run;
@@ -34,10 +43,14 @@ namespace Wasserforge.Training.Export
             var channels = config.Model.Kind == "mlp" ? 2 : config.Data.Channels;
             manual_seed(0);
             using var models = ModelFactory.Create(config, channels);
-            var state = Checkpoint.Load(checkpoint, new System.Collections.Generic.Dictionary<string, nn.Module> { ["generator"] = models.Generator, ["critic"] = models.Critic },
-                new System.Collections.Generic.Dictionary<string, optim.Optimizer>());
+            using var average = ModelFactory.CreateGenerator(config, channels);
+            var state = Checkpoint.Load(checkpoint, new Dictionary<string, nn.Module> { ["generator"] = models.Generator, ["critic"] = models.Critic },
+                new Dictionary<string, optim.Optimizer>(), new Dictionary<string, nn.Module> { [Trainer.AverageModule] = average });
+            var useAverage = !rawWeights && state.AbsentModules.Count == 0;
+            exported = useAverage ? $"the generator's weight average (training.ema: {config.Training.Ema.ToString(System.Globalization.CultureInfo.InvariantCulture)})"
+                : rawWeights ? "the generator's trained weights (--raw-weights)" : "the generator's trained weights (the run keeps no weight average)";
             var d = models.Describe(config, state.Step, Trainer.CreatedBy);
-            GeneratorExporter.Export(models.Generator, d, output);
+            GeneratorExporter.Export(useAverage ? average : models.Generator, d, output);
             return d;
         }
     }

@@ -32,15 +32,21 @@ namespace Wasserforge.Training.Loop
         }
 
         /// <summary>Before a checkpoint: the losses were finite, but the last optimizer step may still have produced NaN weights, which must never be saved.</summary>
-        void EnsureFinite(GanModels m, long step)
+        void EnsureFinite(GanModels m, GeneratorAverage average, long step)
         {
             using var scope = NewDisposeScope();
-            foreach (var net in new nn.Module[] { m.Generator, m.Critic })
+            foreach (var net in average != null ? new nn.Module[] { m.Generator, m.Critic, average.Average } : new nn.Module[] { m.Generator, m.Critic })
                 foreach (var p in net.parameters())
                     if (!isfinite(p).all().item<bool>()) throw Diverged(step, "a weight became NaN or infinite after the last update, so no checkpoint was written for this step");
         }
 
         static Dictionary<string, nn.Module> Modules(GanModels m) => new Dictionary<string, nn.Module> { ["generator"] = m.Generator, ["critic"] = m.Critic };
+
+        /// <summary>The checkpoint module name of the generator's weight average (absent from checkpoints of runs without <c>training.ema</c>).</summary>
+        internal const string AverageModule = "generator_ema";
+
+        static Dictionary<string, nn.Module> Averaged(GeneratorAverage a) =>
+            a == null ? new Dictionary<string, nn.Module>() : new Dictionary<string, nn.Module> { [AverageModule] = a.Average };
 
         static Dictionary<string, optim.Optimizer> Optimizers(optim.Optimizer g, optim.Optimizer c) => new Dictionary<string, optim.Optimizer> { ["opt_g"] = g, ["opt_c"] = c };
 
@@ -82,9 +88,9 @@ namespace Wasserforge.Training.Loop
 
         GeneratorDescription Describe(GanModels m, long steps) => m.Describe(_config, steps, CreatedBy);
 
-        void WriteSamples(GanModels m, float[] latents, int count, Device device, IDataset data, long step)
+        void WriteSamples(TorchSharp.Modules.Sequential generator, GanModels m, float[] latents, int count, Device device, IDataset data, long step)
         {
-            var output = SampleWriter.Generate(m.Generator, latents, count, m.LatentDim, device);
+            var output = SampleWriter.Generate(generator, latents, count, m.LatentDim, device);
             if (m.IsImage)
             {
                 SampleWriter.WriteGrid(_run.SamplePath(step), output, count, (int)m.SampleShape[0], (int)m.SampleShape[2], 8);
@@ -98,21 +104,47 @@ namespace Wasserforge.Training.Loop
             }
         }
 
-        /// <summary>SWD between generated images and the held-out set, appended to swd.csv (the quality curve of the run).</summary>
-        void LogSwd(SwdLog log, GanModels m, ImageDataset heldOut, Device device, long step, ITrainingObserver obs)
+        /// <summary>
+        /// The SWD reference when nothing could be held out (<c>data.hold_out</c> leaves fewer than
+        /// <see cref="Metrics.SlicedWasserstein.MinimumImages"/> images, or too few to train on): the training images,
+        /// said once here and labelled <c>training</c> in swd.csv and the log. Null (also said) for sets too small even for that.
+        /// </summary>
+        ImageDataset TrainingSetReference(IDataset data, ITrainingObserver obs)
         {
-            var n = Math.Min(256, heldOut.Count);
-            var per = (int)(m.SampleShape[0] * m.SampleShape[1] * m.SampleShape[2]);
-            var latents = SampleWriter.FixedLatents(n, m.LatentDim);
-            var fake = SampleWriter.Generate(m.Generator, latents, n, m.LatentDim, device);
-            var real = new float[n * per];
-            for (var i = 0; i < n; i++) heldOut.Image(i).CopyTo(real.AsSpan(i * per, per));
-            var r = Metrics.SlicedWasserstein.Compute(fake, real, n, (int)m.SampleShape[0], (int)m.SampleShape[1]);
-            log.Append(step, r);
-            obs.Note($"step {step}: {r} (vs {n} held-out images)");
+            var crops = data as RandomCrops;   // a texture model: the training images behind its crops, measured as fixed crops
+            var images = data as ImageDataset ?? crops?.Images;
+            if (images == null) return null;
+            var d = _config.Data;
+            var min = Metrics.SlicedWasserstein.MinimumImages;
+            var held = (int)(images.Count * d.HoldOut);
+            var why = d.HoldOut <= 0 ? "data.hold_out is 0"
+                : held < min ? $"data.hold_out {d.HoldOut.ToString(CultureInfo.InvariantCulture)} of {images.Count} images would hold out {held}, fewer than the {min} the SWD needs"
+                : $"holding out {held} of {images.Count} images would leave fewer than one batch to train on";
+            if (images.Count < min)
+            {
+                obs.Note($"{why}, and the set has only {images.Count} images: too few for an SWD quality curve, so this run writes no swd.csv.");
+                return null;
+            }
+            obs.Note($"{why}: nothing is held out, and the quality curve (swd.csv, 'against' column, and the log) measures SWD against the training images instead. " +
+                     "That also rewards memorising them; add images or raise data.hold_out for an independent curve.");
+            return crops != null ? crops.FixedCrops(_config.Training.Seed + 78) : images;
         }
 
-        void SaveCheckpoint(GanModels m, optim.Optimizer optG, optim.Optimizer optC, Generator noise, Xoshiro256 dataRng, long step, double wall, ITrainingObserver obs)
+        /// <summary>SWD between generated images and the reference set (held out, or the training images for small sets), appended to swd.csv (the quality curve of the run).</summary>
+        void LogSwd(SwdLog log, TorchSharp.Modules.Sequential generator, GanModels m, ImageDataset reference, Device device, long step, ITrainingObserver obs)
+        {
+            var n = Math.Min(256, reference.Count);
+            var per = (int)(m.SampleShape[0] * m.SampleShape[1] * m.SampleShape[2]);
+            var latents = SampleWriter.FixedLatents(n, m.LatentDim);
+            var fake = SampleWriter.Generate(generator, latents, n, m.LatentDim, device);
+            var real = new float[n * per];
+            for (var i = 0; i < n; i++) reference.Image(i).CopyTo(real.AsSpan(i * per, per));
+            var r = Metrics.SlicedWasserstein.Compute(fake, real, n, (int)m.SampleShape[0], (int)m.SampleShape[1]);
+            log.Append(step, r);
+            obs.Note($"step {step}: {r} (vs {n} {log.Against} images)");
+        }
+
+        void SaveCheckpoint(GanModels m, GeneratorAverage average, optim.Optimizer optG, optim.Optimizer optC, Generator noise, Xoshiro256 dataRng, long step, double wall, ITrainingObserver obs)
         {
             byte[] noiseState;
             using (var t = noise.get_state()) noiseState = t.data<byte>().ToArray();
@@ -123,7 +155,9 @@ namespace Wasserforge.Training.Loop
                 Extra = { ["wall_time_s"] = wall.ToString("R", CultureInfo.InvariantCulture), ["loss"] = _config.Loss.Kind },
             };
             var folder = _run.CheckpointPath(step);
-            Checkpoint.Save(folder, state, Modules(m), Optimizers(optG, optC));
+            var modules = Modules(m);
+            foreach (var a in Averaged(average)) modules.Add(a.Key, a.Value);
+            Checkpoint.Save(folder, state, modules, Optimizers(optG, optC));
             obs.Note($"checkpoint {folder}");
         }
 

@@ -121,6 +121,8 @@ namespace Wasserforge.Training.Loop
             using var models = ModelFactory.Create(_config, _config.Model.Kind == "mlp" ? 2 : channels);
             models.Generator.to(device);
             models.Critic.to(device);
+            using var average = _config.Training.Ema > 0 ? new GeneratorAverage(ModelFactory.CreateGenerator(_config, _config.Model.Kind == "mlp" ? 2 : channels), _config.Training.Ema) : null;
+            average?.Average.to(device);
             var loss = GanLoss.Create(_config.Loss);
             using var optG = MakeOptimizer(_config.Optimizer, models.Generator.parameters(), _config.Optimizer.LrGenerator.Value);
             using var optC = MakeOptimizer(_config.Optimizer, models.Critic.parameters(), _config.Optimizer.LrCritic.Value);
@@ -134,12 +136,17 @@ namespace Wasserforge.Training.Loop
             if (_options.Resume && latest == null) obs.Note("no checkpoint yet: starting from step 0");
             if (latest != null)
             {
-                var st = Checkpoint.Load(latest, Modules(models), Optimizers(optG, optC));
+                var st = Checkpoint.Load(latest, Modules(models), Optimizers(optG, optC), Averaged(average));
                 step = st.Step;
                 RestoreNoise(noise, st, latest);
                 dataRng = Xoshiro256.FromState(Words(st.Rng["data"]));
                 wallBefore = double.Parse(st.Extra["wall_time_s"], System.Globalization.CultureInfo.InvariantCulture);
                 obs.Note($"resumed from {latest}");
+                if (average != null && st.AbsentModules.Count > 0)
+                {
+                    average.Reset(models.Generator);
+                    obs.Note($"{latest} has no generator weight average (written before training.ema was set): the average starts from the current weights");
+                }
             }
             else if (_options.InitFrom != null)
             {
@@ -148,6 +155,8 @@ namespace Wasserforge.Training.Loop
                 Checkpoint.Load(source, Modules(models), new Dictionary<string, optim.Optimizer>());
                 obs.Note($"initialised weights from {source}");
             }
+            if (average != null && latest == null) average.Reset(models.Generator);
+            var published = average?.Average ?? models.Generator;   // what samples, the SWD log and export use
 
             var batch = t.BatchSize;
             var sampleShape = data.SampleShape;
@@ -159,7 +168,9 @@ namespace Wasserforge.Training.Loop
 
             obs.Started(_run.RunId, deviceText, DescribeData(data), step, t.Steps);
             using var metrics = new MetricsLog(_run.MetricsPath, step);
-            var swd = heldOut != null ? new SwdLog(_run.SwdPath, step) : null;
+            var swdReference = heldOut ?? TrainingSetReference(data, obs);   // small sets: the stated fallback, never a dropped curve
+            var swdAgainst = heldOut != null ? SwdLog.HeldOut : SwdLog.Training;
+            var swd = swdReference != null ? new SwdLog(_run.SwdPath, step, swdAgainst) : null;
             var clock = Stopwatch.StartNew();
             var intervalClock = Stopwatch.StartNew();
             double sumW = 0, sumC = 0, sumGp = 0, sumG = 0;
@@ -184,6 +195,7 @@ namespace Wasserforge.Training.Loop
                     throw Diverged(step + 1, $"critic loss {c}, generator loss {g}, Wasserstein estimate {w}");
                 step++;
                 _stepsDone++;
+                average?.Update(models.Generator, step);
                 imagesSinceLog += (long)batch * criticSteps;
                 sumW += w; sumC += c; sumGp += gp; sumG += g; logged++;
 
@@ -198,24 +210,24 @@ namespace Wasserforge.Training.Loop
                 }
                 if (step % t.SampleEvery == 0 || step == t.Steps)
                 {
-                    WriteSamples(models, fixedLatents, fixedCount, device, data, step);
-                    if (swd != null) LogSwd(swd, models, heldOut, device, step, obs);
+                    WriteSamples(published, models, fixedLatents, fixedCount, device, data, step);
+                    if (swd != null) LogSwd(swd, published, models, swdReference, device, step, obs);
                 }
                 if (step % t.CheckpointEvery == 0 || step == t.Steps)
                 {
-                    EnsureFinite(models, step);
-                    SaveCheckpoint(models, optG, optC, noise, dataRng, step, wallBefore + clock.Elapsed.TotalSeconds, obs);
+                    EnsureFinite(models, average, step);
+                    SaveCheckpoint(models, average, optG, optC, noise, dataRng, step, wallBefore + clock.Elapsed.TotalSeconds, obs);
                 }
             }
 
             var result = new TrainResult { Run = _run, Steps = step, Cancelled = cancelled, Seconds = clock.Elapsed.TotalSeconds };
             if (cancelled)
             {
-                EnsureFinite(models, step);
-                SaveCheckpoint(models, optG, optC, noise, dataRng, step, wallBefore + clock.Elapsed.TotalSeconds, obs);
+                EnsureFinite(models, average, step);
+                SaveCheckpoint(models, average, optG, optC, noise, dataRng, step, wallBefore + clock.Elapsed.TotalSeconds, obs);
                 return result;
             }
-            GeneratorExporter.Export(models.Generator, Describe(models, step), _run.OnnxPath);
+            GeneratorExporter.Export(published, Describe(models, step), _run.OnnxPath);
             result.OnnxPath = _run.OnnxPath;
             obs.Note($"exported {_run.OnnxPath}");
             return result;

@@ -38,6 +38,9 @@ namespace Wasserforge.Training.Metrics
     /// </summary>
     public static class SlicedWasserstein
     {
+        /// <summary>The fewest images per side the trainer and <c>wasserforge eval</c> measure SWD on (fewer give too few patches for a stable estimate).</summary>
+        public const int MinimumImages = 16;
+
         const int PatchSize = 7, PatchesPerImage = 128, Projections = 512, Block = 16;
 
         /// <summary>Computes SWD between <paramref name="a"/> and <paramref name="b"/> (each count × C × S × S NCHW floats).</summary>

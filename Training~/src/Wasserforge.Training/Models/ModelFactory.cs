@@ -59,6 +59,7 @@ namespace Wasserforge.Training.Models
     /// <item><c>mlp</c> (toy data, as in the WGAN-GP toy experiments): <c>depth</c> hidden layers of <c>width</c> ReLU units in both networks.</item>
     /// <item><c>dcgan</c>: Linear → 4×4 → transposed 5×5 stride-2 convolutions doubling the resolution to <c>size</c>, batch norm + ReLU, tanh output;
     /// critic: 5×5 stride-2 convolutions halving to 4×4 with LeakyReLU(0.2) and the configured norm, then Linear → 1 (the WGAN-GP reference DCGAN pair).</item>
+    /// <item><c>upsample: nearest</c>: each doubling is nearest ×2 + a 3×3 convolution (zero padding) instead of a transposed convolution (Odena et al. 2016).</item>
     /// <item><c>tileable: true</c>: the generator uses nearest upsampling + 3×3 convolutions with circular padding everywhere (a transposed
     /// convolution cannot pad circularly), so every generated image tiles seamlessly; the critic pads circularly too.</item>
     /// <item><c>texture</c>: the fully convolutional texture model of <see cref="TextureModels"/> (any output size, always tiles).</item>
@@ -94,9 +95,20 @@ namespace Wasserforge.Training.Models
             }
             var size = config.Data.Size;
             var ch = Channels(size, m.Width, m.MaxWidth);
-            var g = m.Tileable ? TileableGenerator(m.LatentDim, ch, channels) : DcganGenerator(m.LatentDim, ch, channels);
+            var g = CreateGenerator(config, channels);
             var c = DcganCritic(ch, channels, m.CriticNorm, m.Tileable);
             return new GanModels(g, c, m.LatentDim, new long[] { channels, size, size });
+        }
+
+        /// <summary>A new generator of the shape <see cref="Create"/> builds (fresh weights from the default generator): what the weight average keeps.</summary>
+        public static Sequential CreateGenerator(TrainConfig config, int channels)
+        {
+            var m = config.Model;
+            if (m.Kind == TextureKind) return TextureModels.CreateGenerator(config, channels);
+            if (m.Kind == "mlp") return Mlp(m.LatentDim, m.Width, m.Depth, channels);
+            var ch = Channels(config.Data.Size, m.Width, m.MaxWidth);
+            if (m.Tileable) return UpsampleGenerator(m.LatentDim, ch, channels, PaddingModes.Circular);
+            return m.Upsample == "nearest" ? UpsampleGenerator(m.LatentDim, ch, channels, PaddingModes.Zeros) : DcganGenerator(m.LatentDim, ch, channels);
         }
 
         static Sequential Mlp(int input, int width, int depth, int output)
@@ -120,12 +132,13 @@ namespace Wasserforge.Training.Models
 
         static Upsample Double() => Upsample(scale_factor: new[] { 2.0, 2.0 }, mode: UpsampleMode.Nearest);
 
-        static Sequential TileableGenerator(int latent, int[] ch, int outChannels)
+        /// <summary>Nearest ×2 + 3×3 convolution per level: circular padding (tileable) or zeros (<c>upsample: nearest</c>).</summary>
+        static Sequential UpsampleGenerator(int latent, int[] ch, int outChannels, PaddingModes pad)
         {
             var s = Stem(latent, ch[0]);
             for (var i = 1; i < ch.Length; i++)
-                s.append(Double()).append(Conv2d(ch[i - 1], ch[i], 3, stride: 1, padding: 1, padding_mode: PaddingModes.Circular)).append(BatchNorm2d(ch[i])).append(ReLU());
-            return s.append(Double()).append(Conv2d(ch[ch.Length - 1], outChannels, 3, stride: 1, padding: 1, padding_mode: PaddingModes.Circular)).append(Tanh());
+                s.append(Double()).append(Conv2d(ch[i - 1], ch[i], 3, stride: 1, padding: 1, padding_mode: pad)).append(BatchNorm2d(ch[i])).append(ReLU());
+            return s.append(Double()).append(Conv2d(ch[ch.Length - 1], outChannels, 3, stride: 1, padding: 1, padding_mode: pad)).append(Tanh());
         }
 
         static Sequential DcganCritic(int[] ch, int inChannels, string norm, bool circular)

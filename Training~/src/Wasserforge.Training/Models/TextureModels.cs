@@ -26,9 +26,16 @@ namespace Wasserforge.Training.Models
         {
             var m = config.Model;
             var crop = CropSize(config);
-            var g = new TextureGenerator(m.LatentDim, m.NoiseChannels ?? DefaultNoiseChannels, m.Width, m.MaxWidth, channels, crop);
+            var g = CreateGenerator(config, channels);
             var critic = PatchCritic(CriticWidths(m.Width, m.MaxWidth), channels, crop, m.CriticNorm);
-            return new GanModels(Sequential(g), critic, g.TrainingLatentDim, new long[] { channels, crop, crop });
+            return new GanModels(g, critic, ((TextureGenerator)g[0]).TrainingLatentDim, new long[] { channels, crop, crop });
+        }
+
+        /// <summary>A new texture generator in its one-layer <see cref="TorchSharp.Modules.Sequential"/> (fresh weights from the default generator): also what the weight average keeps.</summary>
+        public static TorchSharp.Modules.Sequential CreateGenerator(TrainConfig config, int channels)
+        {
+            var m = config.Model;
+            return Sequential(new TextureGenerator(m.LatentDim, m.NoiseChannels ?? DefaultNoiseChannels, m.Width, m.MaxWidth, channels, CropSize(config)));
         }
 
         /// <summary>

@@ -1,0 +1,62 @@
+using System;
+using System.Linq;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Wasserforge.Training.Models
+{
+    /// <summary>
+    /// An exponential moving average of a generator's weights (<c>training.ema</c>; Yazici et al. 2019, "The Unusual
+    /// Effectiveness of Averaging in GAN Training", as in ProGAN and StyleGAN): after generator step t,
+    /// <c>average ← d_t · average + (1 − d_t) · weights</c> with <c>d_t = min(decay, (1 + t) / (10 + t))</c>,
+    /// the warm-up of TensorFlow's <c>ExponentialMovingAverage(num_updates)</c>, so a short run averages over
+    /// its last ~t/9 steps instead of keeping its random initial weights. Batch-norm statistics (buffers) are
+    /// copied, not averaged. The trainer samples, measures and exports the average.
+    /// </summary>
+    public sealed class GeneratorAverage : IDisposable
+    {
+        /// <summary>The averaged generator (same layers as the trained one).</summary>
+        public Sequential Average { get; }
+
+        /// <summary>The configured decay (the largest d_t).</summary>
+        public double Decay { get; }
+
+        /// <summary>Keeps <paramref name="average"/> (a generator shaped like the trained one, on its device) as the average.</summary>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="decay"/> is not in (0, 1).</exception>
+        public GeneratorAverage(Sequential average, double decay)
+        {
+            if (!(decay > 0 && decay < 1)) throw new ArgumentOutOfRangeException(nameof(decay), decay, "the decay of a weight average is in (0, 1).");
+            Average = average ?? throw new ArgumentNullException(nameof(average));
+            Decay = decay;
+        }
+
+        /// <summary>The decay applied after generator step <paramref name="step"/> (1 for the first step).</summary>
+        public static double DecayAt(double decay, long step) => Math.Min(decay, (1.0 + step) / (10.0 + step));
+
+        /// <summary>Sets the average to <paramref name="source"/>'s weights and buffers (a fresh run, or a checkpoint without an average).</summary>
+        public void Reset(Sequential source) => Blend(source, 0.0);
+
+        /// <summary>Folds <paramref name="source"/>'s weights in after generator step <paramref name="step"/> (1-based).</summary>
+        public void Update(Sequential source, long step) => Blend(source, DecayAt(Decay, step));
+
+        void Blend(Sequential source, double keep)
+        {
+            using var scope = NewDisposeScope();
+            using var _ = no_grad();
+            var mine = Average.parameters().ToList();
+            var theirs = source.parameters().ToList();
+            if (mine.Count != theirs.Count) throw new ArgumentException($"the generator has {theirs.Count} weight tensors, its average {mine.Count}.", nameof(source));
+            for (var i = 0; i < mine.Count; i++)
+            {
+                if (keep == 0) mine[i].copy_(theirs[i]);
+                else mine[i].mul_(keep).add_(theirs[i], alpha: 1 - keep);
+            }
+            var myBuffers = Average.buffers().ToList();
+            var theirBuffers = source.buffers().ToList();
+            for (var i = 0; i < myBuffers.Count; i++) myBuffers[i].copy_(theirBuffers[i]);
+        }
+
+        /// <summary>Frees the averaged generator.</summary>
+        public void Dispose() => Average.Dispose();
+    }
+}
