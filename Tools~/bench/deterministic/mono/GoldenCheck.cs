@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Security.Cryptography;
 using System.Text;
 using Wasserforge.Deterministic;
 using Wasserforge.Latent;
@@ -34,7 +33,7 @@ internal static class GoldenCheck
                     LatentMath.Truncate(z, psi);
                     var rgba = new byte[count * g.Width * g.Height * 4];
                     g.GenerateRgba32(z, count, rgba);
-                    var hash = Hex(SHA256.Create().ComputeHash(rgba));
+                    var hash = Hex(Sha256.Hash(rgba));
                     var ok = hash == f[4];
                     if (!ok) failures++;
                     Console.WriteLine($"{(ok ? "ok      " : "MISMATCH")} {f[0]} seed {seed} x{count} psi {psi} threads {threads}: {hash}");
