@@ -7,13 +7,14 @@
 # size; here the crop is the whole 32 px image), with the CPU seconds and wall time at that step. CPU seconds include the
 # trainer's own SWD evaluations and sample sheets, so they overstate the training cost slightly.
 # usage: Training~/bench/texture.sh [PROC_STEPS=2500] [FLOOR_STEPS=2500] [THREADS=1] [OUT=out~/texture-bench] [DCGAN_STEPS=1000]
-# RUNS="texture-procedural texture-floor dcgan-procedural dcgan-floor" (default: all four) picks runs.
+# RUNS="texture-procedural texture-floor dcgan-procedural dcgan-floor" (default: all four) picks runs; EMA=0.999 (default, as
+# textures-texture.yaml) is the texture runs' training.ema (0: the raw generator).
 # FLOOR=path/to/floor.png overrides the crawl-tiles atlas (otherwise downloaded, never installed, into the cache).
 # Prints markdown.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 proc_steps="${1:-2500}"; floor_steps="${2:-2500}"; threads="${3:-1}"; out="${4:-$root/out~/texture-bench}"; dcgan_steps="${5:-1000}"
-runs="${RUNS:-texture-procedural texture-floor dcgan-procedural dcgan-floor}"
+runs="${RUNS:-texture-procedural texture-floor dcgan-procedural dcgan-floor}"; ema="${EMA:-0.999}"
 cache="${WASSERFORGE_CACHE:-$HOME/.cache/wasserforge}/debian-data"
 mkdir -p "$out"
 cd "$root"
@@ -40,12 +41,12 @@ loss: { kind: wgan-gp }'
 
 # name, data line, model/loss/optimizer sections, steps
 run() {
-  local name="$1" data="$2" model="$3" steps="$4"
+  local name="$1" data="$2" model="$3" steps="$4" average="${5:-0}"
   case " $runs " in *" $name "*) ;; *) return 0 ;; esac
   cat > "$out/$name.yaml" <<YAML
 data: { $data, size: 32, channels: 3, flip: true, rotate90: true, hold_out: 0.1 }
 $model
-training: { steps: $steps, batch_size: 32, sample_every: $((steps / 5)), checkpoint_every: $steps, log_every: 10, threads: $threads }
+training: { steps: $steps, ema: $average, batch_size: 32, sample_every: $((steps / 5)), checkpoint_every: $steps, log_every: 10, threads: $threads }
 YAML
   local results="$out/results"
   dotnet "$dll" train "$out/$name.yaml" --run-id "$name" --force --results "$results" > "$out/$name.log" 2>&1 &
@@ -62,24 +63,24 @@ YAML
   echo
   echo "### $name"
   echo
-  /usr/bin/python3 - "$results/$name/swd.csv" "$out/$name.cpu.csv" "$threads" <<'PY'
+  /usr/bin/python3 - "$results/$name/swd.csv" "$out/$name.cpu.csv" "$threads" "$average" <<'PY'
 import csv, sys
 swd = list(csv.reader(open(sys.argv[1])))
 cpu = [tuple(map(float, r)) for r in list(csv.reader(open(sys.argv[2])))[1:]]
 head = swd[0]
-print(f"threads {sys.argv[3]}; CPU s and wall s: first poll (every 2 s) at which the trainer had logged the step.")
+print(f"threads {sys.argv[3]}, training.ema {sys.argv[4]}; CPU s and wall s: first poll (every 2 s) at which the trainer had logged the step.")
 print()
 print("| step | CPU s | wall s | " + " | ".join(h.replace("swd_", "SWD×10³ ").replace("px", " px") for h in head[1:]) + " |")
 print("|" + "---|" * (len(head) + 2))
 for r in swd[1:]:
     s = float(r[0])
     at = next((c for c in cpu if c[0] >= s), cpu[-1])
-    print(f"| {r[0]} | {at[1]:.0f} | {at[2]:.0f} | " + " | ".join(f"{float(v):.1f}" for v in r[1:]) + " |")
+    print(f"| {r[0]} | {at[1]:.0f} | {at[2]:.0f} | " + " | ".join(v if not v.replace('.', '', 1).isdigit() else f"{float(v):.1f}" for v in r[1:]) + " |")
 PY
 }
 
 echo "Machine: $(lscpu | sed -n 's/^Model name: *//p') ($(nproc) CPUs), load average $(cut -d' ' -f1-3 /proc/loadavg). Date: $(date -u +%F)."
-run texture-procedural "source: procedural, count: 2048, crop_size: 32, crop_wrap: true" "$texture" "$proc_steps"
-run texture-floor "source: \"$floor\", atlas: 32x32, crop_size: 32, crop_wrap: false" "$texture" "$floor_steps"
+run texture-procedural "source: procedural, count: 2048, crop_size: 32, crop_wrap: true" "$texture" "$proc_steps" "$ema"
+run texture-floor "source: \"$floor\", atlas: 32x32, crop_size: 32, crop_wrap: false" "$texture" "$floor_steps" "$ema"
 run dcgan-procedural "source: procedural, count: 2048" "$dcgan" "$dcgan_steps"
 run dcgan-floor "source: \"$floor\", atlas: 32x32" "$dcgan" "$dcgan_steps"
