@@ -5,6 +5,7 @@ namespace Wasserforge.Training.Config
     /// <list type="bullet">
     /// <item><c>wgan-gp</c> (Gulrajani et al. 2017): λ = 10, n_critic = 5, Adam lr 1e-4, β = (0, 0.9); critic with layer norm.</item>
     /// <item><c>wgan-clip</c> (Arjovsky et al. 2017): RMSprop lr 5e-5, clip ±0.01, n_critic = 5, 100 critic steps during the first 25 generator iterations and every 500th.</item>
+    /// <item><c>model.kind: texture</c>: <c>tileable</c> is always true and the patch critic has no norm unless the config names one.</item>
     /// <item><c>lsgan</c>, <c>nsgan</c>, <c>hinge</c> (baselines): Adam lr 2e-4, β = (0.5, 0.999), n_critic = 1 (DCGAN settings).</item>
     /// </list>
     /// </summary>
@@ -15,6 +16,11 @@ namespace Wasserforge.Training.Config
         {
             var loss = c.Loss;
             var opt = c.Optimizer;
+            if (c.Model.Kind == Models.ModelFactory.TextureKind)
+            {
+                c.Model.Tileable = true;           // always (circular padding everywhere)
+                c.Model.CriticNorm ??= "none";     // the patch critic sees crops of varying content: no norm, as the prototype
+            }
             switch (loss.Kind)
             {
                 case "wgan-gp":

@@ -30,7 +30,7 @@ namespace Wasserforge.Training.Config
         public static void Check(TrainConfig c, Action<string, string> fail)
         {
             var m = c.Model;
-            var dcgan = m.Kind == "dcgan";
+            var dcgan = m.Kind != "mlp";   // dcgan or texture: image models
             if (m.LatentDim > MaxLatentDim)
             {
                 // The generator's first layer maps the latent to 4×4×(first channels) values for dcgan, to width units for mlp.

@@ -21,6 +21,7 @@ namespace Wasserforge.Training.Config
             catch (IOException e) { throw new ConfigException(path, "cannot read the file: " + e.Message, 0, e); }
             var tree = YamlTree.Parse(text, path);
             var config = ConfigBinder.Bind(tree, path);
+            TextureConfigRules.CheckFile(config, path, key => YamlTree.LineOf(tree, key));
             ConfigDefaults.Apply(config);
             ConfigValidator.Validate(config, path, key => YamlTree.LineOf(tree, key));
             return config;

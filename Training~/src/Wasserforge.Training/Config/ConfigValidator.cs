@@ -17,14 +17,14 @@ namespace Wasserforge.Training.Config
             }
 
             OneOf("loss.kind", c.Loss.Kind, LossDefaults.Names.ToArray());
-            OneOf("model.kind", c.Model.Kind, "dcgan", "mlp");
+            OneOf("model.kind", c.Model.Kind, "dcgan", Models.ModelFactory.TextureKind, "mlp");
             OneOf("optimizer.kind", c.Optimizer.Kind, "adam", "rmsprop", "sgd");
             OneOf("model.critic_norm", c.Model.CriticNorm, "layer", "batch", "none");
             OneOf("data.crop", c.Data.Crop, "center", "random");
             if (c.Loss.Kind == "wgan-gp" && c.Model.CriticNorm == "batch")
                 Fail("model.critic_norm", "batch norm in a WGAN-GP critic breaks the per-sample gradient penalty; use 'layer' or 'none'.");
             if (string.IsNullOrWhiteSpace(c.Data.Source)) Fail("data.source", "name a built-in dataset or a folder of images.");
-            if (c.Model.Kind == "dcgan")
+            if (c.Model.Kind != "mlp")
             {
                 var s = c.Data.Size;
                 if (s < 16 || s > 256 || (s & (s - 1)) != 0) Fail("data.size", $"{s} must be a power of two from 16 to 256.");
@@ -40,6 +40,7 @@ namespace Wasserforge.Training.Config
             if (c.Model.Depth < 1) Fail("model.depth", "must be at least 1.");
             if (c.Model.Tileable && c.Model.Kind == "mlp")
                 Fail("model.tileable", "applies to dcgan image generators; an mlp makes 2-D points, which have no edges to tile. Remove it or use kind: dcgan.");
+            TextureConfigRules.Check(c, Fail);
             OneOf("model.upsample", c.Model.Upsample, "transposed", "nearest");
             if (c.Model.Tileable && c.Model.Upsample != "nearest")
                 Fail("model.upsample", "a tileable generator always upsamples with nearest + circular-padded convolutions (a transposed convolution cannot pad circularly); remove the key or set it to nearest.");

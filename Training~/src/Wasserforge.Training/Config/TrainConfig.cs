@@ -34,6 +34,10 @@ namespace Wasserforge.Training.Config
         public int Channels { get; set; } = 3;
         /// <summary><c>center</c> or <c>random</c> crops to a square before resizing.</summary>
         public string Crop { get; set; } = "center";
+        /// <summary>texture models: side of the random square crops they train on (a power of two from 16 to <see cref="Size"/>); null: <see cref="Size"/>.</summary>
+        public int? CropSize { get; set; }
+        /// <summary>texture models: crops wrap around the image edges (for tileable source images, so every position is a valid crop).</summary>
+        public bool? CropWrap { get; set; }
         /// <summary>Random horizontal and vertical flips (textures).</summary>
         public bool Flip { get; set; }
         /// <summary>Random 90° rotations (textures).</summary>
@@ -47,7 +51,7 @@ namespace Wasserforge.Training.Config
     /// <summary>The <c>model:</c> section.</summary>
     public sealed class ModelConfig
     {
-        /// <summary><c>dcgan</c> (images) or <c>mlp</c> (2-D toy data).</summary>
+        /// <summary><c>dcgan</c> (images), <c>texture</c> (stationary textures of any size) or <c>mlp</c> (2-D toy data).</summary>
         public string Kind { get; set; } = "dcgan";
         /// <summary>Latent vector length.</summary>
         public int LatentDim { get; set; } = 64;
@@ -57,6 +61,8 @@ namespace Wasserforge.Training.Config
         public int MaxWidth { get; set; } = 512;
         /// <summary>mlp: hidden layers.</summary>
         public int Depth { get; set; } = 3;
+        /// <summary>texture: channels of the local noise (one cell per 8×8 output pixels); null: 8.</summary>
+        public int? NoiseChannels { get; set; }
         /// <summary>Build the generator from upsample + circular-padded convolutions so every output tiles seamlessly.</summary>
         public bool Tileable { get; set; }
         /// <summary>Critic normalisation: <c>layer</c>, <c>batch</c> or <c>none</c>; null takes the loss's default (never batch for wgan-gp).</summary>

@@ -20,7 +20,8 @@ namespace Wasserforge.Training.Data
             Create(config, configDirectory, cacheDirectory, report, out _);
 
         /// <summary>
-        /// Builds the dataset and, for image sets with <c>data.hold_out</c> &gt; 0 and at least 16 held-out
+        /// Builds the dataset (for <c>model.kind: texture</c>, <see cref="RandomCrops"/> of it, and fixed crops of the held-out
+        /// images) and, for image sets with <c>data.hold_out</c> &gt; 0 and at least 16 held-out
         /// images, splits off a seeded held-out set (for SWD during training) that the training set excludes.
         /// </summary>
         /// <exception cref="DatasetException">The source does not exist or yields fewer usable images than one batch.</exception>
@@ -60,7 +61,12 @@ namespace Wasserforge.Training.Data
                 throw new DatasetException($"{d.Source}: only {images.Count} usable image(s), fewer than one batch ({config.Training.BatchSize}). Add images or lower training.batch_size.");
             images.Flip = d.Flip;
             images.Rotate90 = d.Rotate90;
-            return images;
+            if (config.Model.Kind != Models.ModelFactory.TextureKind) return images;
+            // A texture model trains on random crops; its SWD is measured against fixed crops of the held-out images.
+            var crop = Models.TextureModels.CropSize(config);
+            var wrap = d.CropWrap ?? false;
+            if (heldOut != null) heldOut = RandomCrops.FixedCrops(heldOut, crop, wrap, config.Training.Seed + 78);
+            return new RandomCrops(images, crop, wrap);
         }
     }
 }

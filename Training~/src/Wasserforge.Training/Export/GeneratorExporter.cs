@@ -5,6 +5,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using Wasserforge.Contract;
 using Wasserforge.Training.Export.Onnx;
+using Wasserforge.Training.Models;
 using static TorchSharp.torch;
 
 namespace Wasserforge.Training.Export
@@ -16,6 +17,7 @@ namespace Wasserforge.Training.Export
     /// folded into the preceding layer (inference statistics), circular padding as Slice + Concat.
     /// Operators used: Gemm, Reshape, ConvTranspose, Conv, Slice, Concat, Pad, Resize, Relu, LeakyRelu,
     /// Tanh, Sigmoid, Identity — all supported by ONNX Runtime and Unity's inference engine.
+    /// A texture generator (<c>model.kind: texture</c>) is exported by <see cref="TextureGraph"/> (contract version 2).
     /// </summary>
     public static class GeneratorExporter
     {
@@ -23,6 +25,7 @@ namespace Wasserforge.Training.Export
         /// <exception cref="ExportException">A layer has no ONNX mapping.</exception>
         public static OnnxGraph BuildGraph(Sequential generator, GeneratorDescription description)
         {
+            if (TextureOf(generator) is TextureGenerator texture) return TextureGraph.Build(texture, description);
             var g = new OnnxGraph();
             var x = g.Input(ModelContract.InputName, OnnxGraph.BatchDimension, (long)description.LatentDim);
             using (no_grad())
@@ -57,6 +60,9 @@ namespace Wasserforge.Training.Export
             }
             finally { generator.train(wasTraining); }
         }
+
+        /// <summary>The texture generator of a <c>kind: texture</c> model (a one-layer Sequential), else null.</summary>
+        static TextureGenerator TextureOf(Sequential generator) => generator.Count == 1 ? generator[0] as TextureGenerator : null;
 
         static float[] F(Tensor t) => t.detach().to(ScalarType.Float32, CPU).contiguous().data<float>().ToArray();
 

@@ -112,7 +112,9 @@ namespace Wasserforge.Training.Loop
         /// </summary>
         ImageDataset TrainingSetReference(IDataset data, ITrainingObserver obs)
         {
-            if (data is not ImageDataset images) return null;
+            var crops = data as RandomCrops;   // a texture model: the training images behind its crops, measured as fixed crops
+            var images = data as ImageDataset ?? crops?.Images;
+            if (images == null) return null;
             var d = _config.Data;
             var min = Metrics.SlicedWasserstein.MinimumImages;
             if (d.HoldOut <= 0)
@@ -130,7 +132,7 @@ namespace Wasserforge.Training.Loop
             }
             obs.Note($"{why}: nothing is held out, and the quality curve (swd.csv, 'against' column, and the log) measures SWD against the training images instead. " +
                      "That also rewards memorising them; add images or raise data.hold_out for an independent curve.");
-            return images;
+            return crops != null ? crops.FixedCrops(_config.Training.Seed + 78) : images;
         }
 
         /// <summary>SWD between generated images and the reference set (held out, or the training images for small sets), appended to swd.csv (the quality curve of the run).</summary>

@@ -24,18 +24,25 @@ namespace Wasserforge.Training.Models
             Generator = g; Critic = c; LatentDim = latent; SampleShape = sampleShape;
         }
 
-        /// <summary>True for image models.</summary>
+        /// <summary>True for image models (texture models included).</summary>
         public bool IsImage => SampleShape.Length == 3;
+
+        /// <summary>The texture generator of a <c>kind: texture</c> model, else null.</summary>
+        public TextureGenerator Texture => Generator.Count == 1 ? Generator[0] as TextureGenerator : null;
 
         /// <summary>The model-contract description of this generator (what the exporter writes as metadata).</summary>
         public Wasserforge.Contract.GeneratorDescription Describe(TrainConfig config, long steps, string createdBy) => new Wasserforge.Contract.GeneratorDescription
         {
-            Kind = IsImage ? Wasserforge.Contract.ModelContract.KindImage : Wasserforge.Contract.ModelContract.KindPoints,
-            LatentDim = LatentDim,
+            Kind = Texture != null ? Wasserforge.Contract.ModelContract.KindTexture : IsImage ? Wasserforge.Contract.ModelContract.KindImage : Wasserforge.Contract.ModelContract.KindPoints,
+            NoiseChannels = Texture?.NoiseChannels ?? 0,
+            NoiseScale = Texture?.NoiseScale ?? 0,
+            NoiseHalo = Texture?.NoiseHalo ?? 0,
+            NoiseLayout = Texture != null ? Wasserforge.Contract.ModelContract.NoiseLayoutWf1 : null,
+            LatentDim = Texture?.GlobalDim ?? LatentDim,
             Channels = (int)SampleShape[0],
             Height = IsImage ? (int)SampleShape[1] : 0,
             Width = IsImage ? (int)SampleShape[2] : 0,
-            Tileable = config.Model.Tileable,
+            Tileable = config.Model.Tileable || Texture != null,
             Dataset = config.Data.Source,
             Loss = config.Loss.Kind,
             Steps = steps,
@@ -55,10 +62,14 @@ namespace Wasserforge.Training.Models
     /// <item><c>upsample: nearest</c>: each doubling is nearest ×2 + a 3×3 convolution (zero padding) instead of a transposed convolution (Odena et al. 2016).</item>
     /// <item><c>tileable: true</c>: the generator uses nearest upsampling + 3×3 convolutions with circular padding everywhere (a transposed
     /// convolution cannot pad circularly), so every generated image tiles seamlessly; the critic pads circularly too.</item>
+    /// <item><c>texture</c>: the fully convolutional texture model of <see cref="TextureModels"/> (any output size, always tiles).</item>
     /// </list>
     /// </summary>
     public static class ModelFactory
     {
+        /// <summary>The <c>model.kind</c> of the texture model (<see cref="TextureModels"/>).</summary>
+        public const string TextureKind = "texture";
+
         /// <summary>
         /// Channel count at each resolution 4, 8, …, size/2: <c>width</c> at size/2, doubling per halving,
         /// capped at <c>maxWidth</c>. For size 64, width 64: [512, 256, 128, 64], the reference DCGAN.
@@ -76,6 +87,7 @@ namespace Wasserforge.Training.Models
         public static GanModels Create(TrainConfig config, int channels)
         {
             var m = config.Model;
+            if (m.Kind == TextureKind) return TextureModels.Create(config, channels);
             if (m.Kind == "mlp")
             {
                 const int pointDim = 2;
@@ -92,6 +104,7 @@ namespace Wasserforge.Training.Models
         public static Sequential CreateGenerator(TrainConfig config, int channels)
         {
             var m = config.Model;
+            if (m.Kind == TextureKind) return TextureModels.CreateGenerator(config, channels);
             if (m.Kind == "mlp") return Mlp(m.LatentDim, m.Width, m.Depth, channels);
             var ch = Channels(config.Data.Size, m.Width, m.MaxWidth);
             if (m.Tileable) return UpsampleGenerator(m.LatentDim, ch, channels, PaddingModes.Circular);
@@ -144,7 +157,7 @@ namespace Wasserforge.Training.Models
             return s.append(Flatten()).append(Linear(ch[0] * 4 * 4, 1));
         }
 
-        static void AppendNorm(Sequential s, string norm, int channels, int res)
+        internal static void AppendNorm(Sequential s, string norm, int channels, int res)
         {
             switch (norm)
             {
