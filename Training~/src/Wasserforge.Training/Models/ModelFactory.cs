@@ -145,14 +145,14 @@ namespace Wasserforge.Training.Models
         {
             var pad = circular ? PaddingModes.Circular : PaddingModes.Zeros;
             var last = ch.Length - 1;
-            var s = Sequential(Conv2d(inChannels, ch[last], 5, stride: 2, padding: 2, padding_mode: pad), LeakyReLU(0.2));
+            var s = Sequential(Conv2d(inChannels, ch[last], 5, stride: 2, padding: 2, padding_mode: pad), new SlopeLeakyRelu(0.2));
             var res = 4 << last;
             for (var i = last; i >= 1; i--)
             {
                 res /= 2;
                 s.append(Conv2d(ch[i], ch[i - 1], 5, stride: 2, padding: 2, padding_mode: pad));
                 AppendNorm(s, norm, ch[i - 1], res);
-                s.append(LeakyReLU(0.2));
+                s.append(new SlopeLeakyRelu(0.2));
             }
             return s.append(Flatten()).append(Linear(ch[0] * 4 * 4, 1));
         }

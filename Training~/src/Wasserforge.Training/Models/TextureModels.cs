@@ -45,17 +45,17 @@ namespace Wasserforge.Training.Models
         /// </summary>
         static Sequential PatchCritic(int[] ch, int inChannels, int crop, string norm)
         {
-            var s = Sequential(Conv2d(inChannels, ch[0], 3, stride: 2, padding: 1), LeakyReLU(0.2));
+            var s = Sequential(Conv2d(inChannels, ch[0], 3, stride: 2, padding: 1), new SlopeLeakyRelu(0.2));
             var res = (crop + 1) / 2;
             for (var i = 1; i < ch.Length; i++)
             {
                 res = (res + 1) / 2;
                 s.append(Conv2d(ch[i - 1], ch[i], 3, stride: 2, padding: 1));
                 ModelFactory.AppendNorm(s, norm, ch[i], res);
-                s.append(LeakyReLU(0.2));
+                s.append(new SlopeLeakyRelu(0.2));
             }
             var last = ch[ch.Length - 1];
-            return s.append(Conv2d(last, last, 3, stride: 1, padding: 1)).append(LeakyReLU(0.2))
+            return s.append(Conv2d(last, last, 3, stride: 1, padding: 1)).append(new SlopeLeakyRelu(0.2))
                 .append(Conv2d(last, 1, 1)).append(AdaptiveAvgPool2d(1)).append(Flatten());
         }
     }
