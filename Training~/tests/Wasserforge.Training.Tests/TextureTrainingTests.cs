@@ -37,21 +37,13 @@ training: { steps: 6, batch_size: 8, sample_every: 3, checkpoint_every: 3, log_e
                 InitFrom = initFrom, Observer = observer ?? NullObserver.Instance,
             });
 
-        sealed class Notes : ITrainingObserver
-        {
-            public readonly System.Collections.Generic.List<string> Lines = new System.Collections.Generic.List<string>();
-            public void Started(string runId, string device, string dataset, long startStep, long totalSteps) => Lines.Add("data " + dataset);
-            public void Progress(in MetricsRow row, long totalSteps) { }
-            public void Note(string message) => Lines.Add(message);
-        }
-
         [Test]
         public void ARunWritesCropSizedSamplesAndSwdAgainstHeldOutCropsAndExportsATextureModel()
         {
-            var notes = new Notes();
+            var notes = new RecordingObserver();
             var result = Train(Config(Tiny), "tiny", observer: notes);
             var run = result.Run;
-            Assert.That(notes.Lines[0], Does.Contain("random 16 px crops wrapping around the edges"));
+            Assert.That(notes.Dataset, Does.Contain("random 16 px crops wrapping around the edges"));
             Assert.That(File.Exists(run.SamplePath(3)) && File.Exists(run.SamplePath(6)), Is.True);
             var (w, h) = PngSize(run.SamplePath(6));
             Assert.That((w, h), Is.EqualTo((8 * 17 + 1, 8 * 17 + 1)), "an 8 x 8 grid of 16-px crops with 1-px gaps");
@@ -72,7 +64,7 @@ training: { steps: 6, batch_size: 8, sample_every: 3, checkpoint_every: 3, log_e
         [Test]
         public void ASetTooSmallToHoldOutMeasuresCropsOfTheTrainingImagesAndSaysSo()
         {
-            var notes = new Notes();
+            var notes = new RecordingObserver();
             var result = Train(Config(Tiny.Replace("count: 180", "count: 40")), "small", observer: notes);
             var swd = File.ReadAllLines(result.Run.SwdPath);
             Assert.That(swd[0], Is.EqualTo("step,swd_16px,swd_average,against"));

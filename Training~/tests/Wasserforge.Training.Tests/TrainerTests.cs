@@ -85,7 +85,7 @@ training: { steps: 6, batch_size: 8, sample_every: 3, checkpoint_every: 3, log_e
             var saved = File.ReadAllText(first.Run.ConfigPath);
             Assert.That(saved, Does.Contain("ema: 0"));
             File.WriteAllText(first.Run.ConfigPath, saved.Replace("ema: 0", "ema: 0.9"));
-            var notes = new Notes();
+            var notes = new RecordingObserver();
             var resumed = Train(null, "old", resume: true, steps: 6, observer: notes);
             Assert.That(notes.Lines, Has.One.Contain("has no generator weight average").And.Contain("starts from the current weights"));
             Wasserforge.Training.Export.RunExporter.Export(resumed.Run.Root, Path.Combine(_dir, "m.onnx"), rawWeights: false, out var exported);
@@ -95,7 +95,7 @@ training: { steps: 6, batch_size: 8, sample_every: 3, checkpoint_every: 3, log_e
         [Test]
         public void ASetTooSmallToHoldOutMeasuresSwdAgainstTheTrainingImagesAndSaysSo()
         {
-            var notes = new Notes();
+            var notes = new RecordingObserver();
             var small = Train(Config(Tiny), "small", observer: notes);   // 32 images, hold_out 0.1: 3 would be held out
             Assert.That(notes.Lines.Count(l => l.Contains("fewer than the 16 the SWD needs")), Is.EqualTo(1), "said once, at the start");
             Assert.That(notes.Lines, Has.Some.Contain("against the training images instead"));
@@ -104,10 +104,10 @@ training: { steps: 6, batch_size: 8, sample_every: 3, checkpoint_every: 3, log_e
             Assert.That(rows[0], Does.EndWith(",swd_average,against"));
             Assert.That(rows.Skip(1).Select(r => (r.Split(',')[0], r.Split(',').Last())), Is.EqualTo(new[] { ("3", "training"), ("6", "training") }));
 
-            var larger = Train(Config(Tiny.Replace("count: 32", "count: 200")), "larger", observer: new Notes());
+            var larger = Train(Config(Tiny.Replace("count: 32", "count: 200")), "larger", observer: new RecordingObserver());
             Assert.That(File.ReadAllLines(larger.Run.SwdPath).Skip(1).Select(r => r.Split(',').Last()), Is.All.EqualTo("held-out"), "20 held-out images are enough");
 
-            var none = new Notes();
+            var none = new RecordingObserver();
             var off = Train(Config(Tiny.Replace("count: 32", "count: 32, hold_out: 0")), "off", observer: none);
             Assert.That(none.Lines, Has.One.Contain("data.hold_out is 0: this run measures no SWD quality curve"));
             Assert.That(File.Exists(off.Run.SwdPath), Is.False);
@@ -153,7 +153,7 @@ training: { steps: 6, batch_size: 8, sample_every: 3, checkpoint_every: 3, log_e
             var run = Path.Combine(_dir, "results", "format1");
             CheckpointTests.CopyDirectory(Path.Combine(AppContext.BaseDirectory, "Fixtures", "format1-run"), run);
             File.WriteAllText(Path.Combine(run, "source-dir.txt"), run);
-            var notes = new Notes();
+            var notes = new RecordingObserver();
             var resumed = Train(null, "format1", resume: true, steps: 3, observer: notes);
             Assert.That(resumed.Steps, Is.EqualTo(3));
             Assert.That(notes.Lines, Has.Some.Contain("resumed from").And.Contain("step_000002"));
@@ -161,24 +161,16 @@ training: { steps: 6, batch_size: 8, sample_every: 3, checkpoint_every: 3, log_e
             Assert.That(state, Does.Contain("\"format\": 2"), "the next checkpoint is written in the current format");
         }
 
-        sealed class Notes : ITrainingObserver
-        {
-            public readonly System.Collections.Generic.List<string> Lines = new System.Collections.Generic.List<string>();
-            public void Started(string runId, string device, string dataset, long startStep, long totalSteps) => Lines.Add("device " + device);
-            public void Progress(in MetricsRow row, long totalSteps) { }
-            public void Note(string message) => Lines.Add(message);
-        }
-
         [Test]
         public void TheDeviceIsNamedWithTheReasonAndAMissingGpuIsAClearError()
         {
-            var notes = new Notes();
+            var notes = new RecordingObserver();
             Train(Config(Tiny), "auto", steps: 1, observer: notes);
             if (TorchSharp.torch.cuda.is_available())
-                Assert.That(notes.Lines[0], Does.StartWith("device cuda:0 (auto: TorchSharp reports"));
+                Assert.That(notes.Device, Does.StartWith("cuda:0 (auto: TorchSharp reports"));
             else
             {
-                Assert.That(notes.Lines[0], Does.StartWith("device cpu, ").And.Contain("auto: no CUDA"));
+                Assert.That(notes.Device, Does.StartWith("cpu, ").And.Contain("auto: no CUDA"));
                 var e = Assert.Throws<ArgumentException>(() => Trainer.Run(new TrainOptions { ConfigPath = Config(Tiny), RunId = "gpu", ResultsRoot = Path.Combine(_dir, "results"), Device = "cuda:0" }));
                 Assert.That(e.Message, Does.Contain("cuda:0").And.Contain("TorchPackage=cuda-windows"));
             }
