@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Engine benchmark: the WGAN-GP reference DCGAN pair (64x64, batch 64; 5 critic steps with gradient
-# penalty + 1 generator step per iteration) on three sides, in the same run, alternating each round so
-# background load hits all alike, same thread count:
+# penalty + 1 generator step per iteration) on three sides, in the same run, alternating each round (the
+# order rotates by round) so background load hits all alike, same thread count:
 #   ours   `wasserforge bench engine`: the trainer's own model factory, loss and step code on TorchSharp
 #   bare   BareTorchSharp/: the same loop written directly on TorchSharp (no trainer code)
 #   torch  wgan_gp_dcgan.py: the same loop in PyTorch (Debian python3-torch 1.13 by default)
@@ -23,11 +23,16 @@ dotnet build "Training~/bench/BareTorchSharp" -c Release --nologo -v quiet -p:To
 cli="Training~/src/Wasserforge.Cli/bin/Release/net10.0/wasserforge.dll"
 bare="Training~/bench/BareTorchSharp/bin/Release/net10.0/BareTorchSharp.dll"
 ours=(); plain=(); theirs=()
-for ((r = 0; r < rounds; r++)); do
+run_ours() {
   out="$(dotnet "$cli" bench engine --device "$device" --warmup "$warmup" --iterations "$iterations" --threads "$threads")"
   ours+=("$(sed -n 's/^iters_per_s=//p' <<<"$out") $(sed -n 's/^fastest_iters_per_s=//p' <<<"$out")")
-  plain+=("$(dotnet "$bare" --device "$device" --warmup "$warmup" --iterations "$iterations" --threads "$threads" | tail -1)")
-  theirs+=("$("$python" Training~/bench/wgan_gp_dcgan.py "$device" "$warmup" "$iterations" "$threads" | tail -1)")
+}
+run_bare() { plain+=("$(dotnet "$bare" --device "$device" --warmup "$warmup" --iterations "$iterations" --threads "$threads" | tail -1)"); }
+run_torch() { theirs+=("$("$python" Training~/bench/wgan_gp_dcgan.py "$device" "$warmup" "$iterations" "$threads" | tail -1)"); }
+sides=(run_ours run_bare run_torch)
+for ((r = 0; r < rounds; r++)); do
+  # The order rotates every round (ours, bare, torch; bare, torch, ours; ...), so no side always runs first.
+  for ((s = 0; s < 3; s++)); do "${sides[$(( (s + r) % 3 ))]}"; done
   echo "[bench] round $((r + 1)): ours ${ours[-1]}, bare TorchSharp ${plain[-1]}, PyTorch ${theirs[-1]} (mean, fastest it/s); load $(cut -d' ' -f1 /proc/loadavg)" >&2
 done
 libtorch="$(sed -n 's/.*libtorch \([^ ]*\).*/\1/p' <<<"$out" | head -1)"

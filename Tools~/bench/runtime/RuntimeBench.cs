@@ -9,14 +9,17 @@ using Wasserforge;
 using Wasserforge.Pixels;
 
 /// <summary>
-/// usage: wasserforge-runtime-bench THREADS REPEATS MODEL.onnx...
+/// usage: wasserforge-runtime-bench THREADS REPEATS [--raw-first] MODEL.onnx...
 /// For each model and batch 1 and 16, in one process and on the same latents as peer.js:
 /// "ours" is one <see cref="GeneratorModel.Generate"/> call (CPU provider, THREADS intra-op threads);
 /// "raw" is the same model through ONNX Runtime's C# API used the fastest way: a session with the
 /// same options, the input and output OrtValues built once over preallocated arrays, bound once to
 /// an OrtIoBinding, and only <c>RunWithBinding</c> timed. The two alternate call by call (ours, raw,
 /// ours, …) for REPEATS calls each after warm-up, so both see the same machine. Also the median time
-/// of <see cref="PixelConverter.ToRgba32"/> of the batch. Prints one JSON array (read by run.sh).
+/// of <see cref="PixelConverter.ToRgba32"/> of the batch. Besides each side's median, the median of the
+/// per-call ratios ours/raw (each pair ran back to back, so a slow moment of the machine slows both).
+/// --raw-first creates the raw session before ours (run.sh alternates it by round, so neither side always
+/// gets the first memory placement). Prints one JSON array (read by run.sh).
 /// </summary>
 internal static class RuntimeBench
 {
@@ -30,11 +33,13 @@ internal static class RuntimeBench
         }
         var threads = int.Parse(args[0], CultureInfo.InvariantCulture);
         var repeats = int.Parse(args[1], CultureInfo.InvariantCulture);
+        var rawFirst = args[2] == "--raw-first";
         var rows = new List<string>();
-        foreach (var file in args.Skip(2))
+        foreach (var file in args.Skip(rawFirst ? 3 : 2))
         {
+            var raw = rawFirst ? new RawSession(file, threads) : null;
             using (var model = GeneratorModel.Load(file, new GeneratorOptions { Device = ExecutionDevice.Cpu, IntraOpThreads = threads }))
-            using (var raw = new RawSession(file, threads))
+            using (raw = raw ?? new RawSession(file, threads))
             {
                 foreach (var batch in new[] { 1, 16 })
                 {
@@ -44,12 +49,12 @@ internal static class RuntimeBench
                     var rgba = new byte[batch * model.Width * model.Height * 4];
                     using (var rawRun = raw.Prepare(z, batch, model.Channels, model.Height, model.Width))
                     {
-                        var (ours, direct) = TimeAlternating(() => model.Generate(z, batch, output), rawRun.Run, repeats);
+                        var (ours, direct, ratio) = TimeAlternating(() => model.Generate(z, batch, output), rawRun.Run, repeats);
                         if (!rawRun.Output.AsSpan().SequenceEqual(output)) throw new InvalidOperationException("ours and raw disagree on " + file);
                         var conv = TimeBlocks(() => PixelConverter.ToRgba32(output, batch, model.Channels, model.Width, model.Height, rgba, true), repeats);
                         rows.Add(string.Format(CultureInfo.InvariantCulture,
-                            "{{\"model\":\"{0}\",\"size\":{1},\"batch\":{2},\"median_ms\":{3:R},\"raw_median_ms\":{4:R},\"convert_ms\":{5:R},\"ort\":\"{6}\"}}",
-                            file.Replace("\\", "\\\\"), model.Width, batch, ours, direct, conv, OrtEnv.Instance().GetVersionString()));
+                            "{{\"model\":\"{0}\",\"size\":{1},\"batch\":{2},\"median_ms\":{3:R},\"raw_median_ms\":{4:R},\"paired_ratio\":{5:R},\"convert_ms\":{6:R},\"ort\":\"{7}\"}}",
+                            file.Replace("\\", "\\\\"), model.Width, batch, ours, direct, ratio, conv, OrtEnv.Instance().GetVersionString()));
                     }
                 }
             }
@@ -112,12 +117,16 @@ internal static class RuntimeBench
         }
     }
 
-    /// <summary>Median milliseconds of <paramref name="a"/> and <paramref name="b"/>, called alternately <paramref name="repeats"/> times each after warm-up.</summary>
-    static (double a, double b) TimeAlternating(Action a, Action b, int repeats)
+    /// <summary>
+    /// Median milliseconds of <paramref name="a"/> and <paramref name="b"/>, called alternately <paramref name="repeats"/>
+    /// times each after warm-up, and the median of the per-pair ratios a/b.
+    /// </summary>
+    static (double a, double b, double ratio) TimeAlternating(Action a, Action b, int repeats)
     {
         for (var i = 0; i < Math.Max(5, repeats / 10); i++) { a(); b(); }
         var ta = new double[repeats];
         var tb = new double[repeats];
+        var ratios = new double[repeats];
         for (var i = 0; i < repeats; i++)
         {
             // Swap the order every call, so neither side always runs right after the other.
@@ -129,8 +138,9 @@ internal static class RuntimeBench
             var t2 = Stopwatch.GetTimestamp();
             ta[i] = Ms(first ? t1 - t0 : t2 - t1);
             tb[i] = Ms(first ? t2 - t1 : t1 - t0);
+            ratios[i] = ta[i] / tb[i];
         }
-        return (Median(ta), Median(tb));
+        return (Median(ta), Median(tb), Median(ratios));
     }
 
     static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;

@@ -4,7 +4,9 @@
 # ONNX Runtime's C# API used the fastest way (OrtValues over preallocated arrays, bound once to an
 # OrtIoBinding; both NuGet Microsoft.ML.OnnxRuntime, in one process, alternating call by call), and
 # onnxruntime-node 1.30 (a separate process). The C# process and Node alternate for ROUNDS rounds;
-# each number is the median over rounds of per-round medians. Prints a markdown table.
+# each number is the median over rounds of per-round medians; "ours vs raw" is the median over rounds of
+# the per-call ratios' medians (each ours call is paired with the raw call next to it), and odd rounds
+# create the raw session first. Prints a markdown table.
 # usage: Tools~/bench/runtime/run.sh [REPEATS=50] [ROUNDS=3] [THREADS=nproc]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
@@ -33,7 +35,9 @@ dotnet build "Projects~/Wasserforge.Runtime.Bench/Wasserforge.Runtime.Bench.cspr
 bench="Projects~/Wasserforge.Runtime.Bench/bin/Release/net10.0/wasserforge-runtime-bench.dll"
 
 for r in $(seq 1 "$rounds"); do
-  dotnet "$bench" "$threads" "$repeats" "${models[@]}" > "$work/ours_$r.json"
+  # Odd rounds create the raw session first, so neither side always gets the first memory placement.
+  order=(); (( r % 2 == 0 )) && order=(--raw-first)
+  dotnet "$bench" "$threads" "$repeats" "${order[@]}" "${models[@]}" > "$work/ours_$r.json"
   ORT_NODE_DIR="$work" node "$root/Tools~/bench/runtime/peer.js" "$threads" "$repeats" "${models[@]}" > "$work/node_$r.json"
 done
 
@@ -49,15 +53,16 @@ load = open("/proc/loadavg").read().split()[0] if os.path.exists("/proc/loadavg"
 ort = ours[0][0]["ort"]
 print(f"Machine: {cpu}, {cores} CPUs; {threads} intra-op threads on every side. Date: {datetime.date.today()}. "
       f"Load average at the end: {load}. {rounds} rounds. Ours and raw: ONNX Runtime {ort} (NuGet); node: onnxruntime-node 1.30.0.\n")
-print("| generator | batch | MFLOP/sample | ours (ms) | raw C# API (ms) | ours vs raw | onnxruntime-node (ms) | ours vs node | RGBA conversion (ms, % of model) |")
+print("| generator | batch | MFLOP/sample | ours (ms) | raw C# API (ms) | ours vs raw (paired) | onnxruntime-node (ms) | ours vs node | RGBA conversion (ms, % of model) |")
 print("|---|---|---|---|---|---|---|---|---|")
 for i, row in enumerate(ours[0]):
     key = lambda x: (x["model"], x["batch"])
     o = statistics.median(r[i]["median_ms"] for r in ours)
     raw = statistics.median(r[i]["raw_median_ms"] for r in ours)
+    paired = statistics.median(r[i]["paired_ratio"] for r in ours)   # per-call pairs: the overhead measure
     conv = statistics.median(r[i]["convert_ms"] for r in ours)
     n = statistics.median(next(x for x in r if key(x) == key(row))["median_ms"] for r in node)
     macs = json.load(open(row["model"][:-5] + ".json"))["macs"]
-    print(f"| {row['size']}x{row['size']} | {row['batch']} | {2 * macs / 1e6:.0f} | {o:.3f} | {raw:.3f} | {(o / raw - 1) * 100:+.1f}% | "
+    print(f"| {row['size']}x{row['size']} | {row['batch']} | {2 * macs / 1e6:.0f} | {o:.3f} | {raw:.3f} | {(paired - 1) * 100:+.1f}% | "
           f"{n:.3f} | {(o / n - 1) * 100:+.1f}% | {conv:.3f} ({conv / o * 100:.1f}%) |")
 PY

@@ -33,6 +33,9 @@ namespace Wasserforge.Training.Tests
         [TestCase("model: { kind: dcgan, latent_dim: 7, width: 8, max_width: 64 }\ndata: { size: 64, channels: 4 }")]
         [TestCase("model: { kind: dcgan, latent_dim: 8, width: 4, max_width: 16, critic_norm: batch }\ndata: { size: 32, channels: 1 }\nloss: { kind: wgan-clip }")]
         [TestCase("model: { kind: dcgan, latent_dim: 8, width: 4, max_width: 16, critic_norm: none, tileable: true }\ndata: { size: 32 }")]
+        [TestCase("model: { kind: texture, latent_dim: 16, width: 8, max_width: 32 }\ndata: { size: 32 }")]
+        [TestCase("model: { kind: texture, latent_dim: 5, noise_channels: 3, width: 4, max_width: 64, critic_norm: none }\ndata: { size: 64, crop_size: 32, channels: 4 }")]
+        [TestCase("model: { kind: texture, latent_dim: 8, width: 4, max_width: 16, critic_norm: batch }\ndata: { size: 16, channels: 1 }\nloss: { kind: wgan-clip }")]
         [TestCase("model: { kind: mlp, latent_dim: 3, width: 16, depth: 3 }\ndata: { source: 8gaussians }")]
         [TestCase("model: { kind: mlp, latent_dim: 2, width: 5, depth: 1 }\ndata: { source: 8gaussians }")]
         public void TheEstimateCountsTheBuiltModelsWeights(string yaml)
@@ -79,6 +82,7 @@ namespace Wasserforge.Training.Tests
 
         [TestCase("data: { source: procedural, size: 32, count: 256, hold_out: 0 }\nmodel: { latent_dim: 32, width: 16, max_width: 128 }\nloss: { kind: wgan-gp }")]
         [TestCase("data: { source: procedural, size: 64, count: 64, hold_out: 0 }\nmodel: { latent_dim: 32, width: 8, max_width: 64, tileable: true }\nloss: { kind: wgan-gp }")]
+        [TestCase("data: { source: procedural, size: 64, count: 64, hold_out: 0, crop_size: 32 }\nmodel: { kind: texture, latent_dim: 32, width: 16, max_width: 64 }\nloss: { kind: wgan-gp }")]
         public void TheLargestBatchAdmittedTrainsWithinTheBound(string yaml)
         {
             if (!OperatingSystem.IsLinux()) Assert.Ignore("reads the peak memory from /proc/self");

@@ -45,6 +45,20 @@ namespace Wasserforge.Training.Config
                 unfolded = 0;
                 input = 2;
             }
+            else if (m.Kind == "texture")
+            {
+                var crop = TextureModels.CropSize(c);
+                var colours = c.Data.Channels;
+                TextureGeneratorCounts(Models.TextureGenerator.Widths(m.Width, m.MaxWidth), colours, m.LatentDim, m.NoiseChannels ?? TextureModels.DefaultNoiseChannels, crop, out var gp, out var gb, out var ga, out var gu);
+                PatchCriticCounts(TextureModels.CriticWidths(m.Width, m.MaxWidth), colours, crop, m.CriticNorm, out var cp, out var cb, out var ca, out var cu);
+                parameters = gp + cp;
+                averaged = c.Training.Ema > 0 ? gp + gb : 0;
+                buffers = gb + cb;
+                generator = ga;
+                critic = ca;
+                unfolded = Math.Max(gu, cu);
+                input = (double)colours * crop * crop;
+            }
             else
             {
                 var ch = ModelFactory.Channels(c.Data.Size, m.Width, m.MaxWidth);
@@ -70,7 +84,8 @@ namespace Wasserforge.Training.Config
                 // gradient penalty's double backward pass), the generator's three times (its step and the critic's fakes).
                 BytesPerSample = 4.0 * (3 * generator + 10 * critic + 2 * unfolded + 4 * input),
                 BatchSize = c.Training.BatchSize,
-                DataBytes = m.Kind != "mlp" && c.Data.Source == "procedural" ? 4.0 * c.Data.Count * input : 0,
+                // The set holds whole images (data.size), of which a texture model trains on crops.
+                DataBytes = m.Kind != "mlp" && c.Data.Source == "procedural" ? 4.0 * c.Data.Count * c.Data.Channels * c.Data.Size * c.Data.Size : 0,
             };
         }
 
@@ -94,11 +109,11 @@ namespace Wasserforge.Training.Config
                 var fits = (int)Math.Min(int.MaxValue, Math.Floor((allowed - e.ModelBytes - e.DataBytes) / e.BytesPerSample));
                 throw new ConfigException(path, $"'training.batch_size': training needs about {Size(need)}, more than {of}: the networks take {Size(e.ModelBytes)} ({networks}) " +
                     $"and each sample of a batch {Size(e.BytesPerSample)} of activations, so {c.Training.BatchSize} samples take {Size(e.BatchSize * e.BytesPerSample)}. " +
-                    $"The largest batch_size that fits is {fits}; or lower data.size or model.max_width.");
+                    $"The largest batch_size that fits is {fits}; or lower {(c.Model.Kind == "texture" ? "data.crop_size" : "data.size")} or model.max_width.");
             }
             var key = c.Model.Kind == "mlp" ? "model.width" : "model.max_width";
             throw new ConfigException(path, $"'{key}': the networks alone need about {Size(e.ModelBytes)} ({networks}), more than {of}. " +
-                $"The largest {key.Substring(6)} that fits (batch size {c.Training.BatchSize}) is {LargestWidth(c, allowed, activationsInRam)}; or lower model.latent_dim{(c.Model.Kind == "mlp" ? " or model.depth" : " or data.size")}.");
+                $"The largest {key.Substring(6)} that fits (batch size {c.Training.BatchSize}) is {LargestWidth(c, allowed, activationsInRam)}; or lower model.latent_dim{(c.Model.Kind == "mlp" ? " or model.depth" : c.Model.Kind == "texture" ? " or data.crop_size" : " or data.size")}.");
         }
 
         /// <summary>The largest width (mlp) or max_width (dcgan, width capped to it) whose estimate fits; 0 when none does.</summary>
@@ -170,6 +185,55 @@ namespace Wasserforge.Training.Config
                 activations += (normed ? 3.0 : 2.0) * outCh * res * res;
             }
             parameters += 16L * ch[0] + 1;
+        }
+
+        // The texture generator (TextureGenerator): at the noise grid (crop / 8 cells) a circular 3×3 convolution of the
+        // local noise plus Linear(z), batch norm without affine weights, FiLM Linear(z) → [γ; β], ReLU; then per level
+        // nearest ×2, circular 3×3 convolution, batch norm, FiLM, ReLU; then a circular 3×3 convolution to the colours, tanh.
+        static void TextureGeneratorCounts(int[] ch, int colours, long latent, int noise, int crop, out long parameters, out long buffers, out double activations, out double unfolded)
+        {
+            long res = crop >> (ch.Length - 1);
+            parameters = noise * ch[0] * 9L + ch[0] + latent * ch[0] + ch[0] + latent * 2L * ch[0] + 2L * ch[0];
+            buffers = 2L * ch[0];
+            // Padded noise, convolution, sum, norm, the two FiLM products and ReLU.
+            activations = (double)noise * (res + 2) * (res + 2) + 6.0 * ch[0] * res * res;
+            unfolded = (double)noise * 9 * res * res;
+            for (var i = 1; i < ch.Length; i++)
+            {
+                long inCh = ch[i - 1], outCh = ch[i];
+                res *= 2;
+                parameters += inCh * outCh * 9 + outCh + latent * 2 * outCh + 2 * outCh;
+                buffers += 2 * outCh;
+                activations += (double)inCh * (res * res + (res + 2) * (res + 2)) + 5.0 * outCh * res * res;   // upsampled, padded; conv … ReLU
+                unfolded = Math.Max(unfolded, (double)inCh * 9 * res * res);
+            }
+            long last = ch[ch.Length - 1];
+            parameters += last * colours * 9 + colours;
+            activations += (double)last * (res + 2) * (res + 2) + 2.0 * colours * res * res;
+            unfolded = Math.Max(unfolded, (double)last * 9 * res * res);
+        }
+
+        // The patch critic (TextureModels): three 3×3 stride-2 convolutions (the norm after the second and third), LeakyReLU,
+        // a 3×3 convolution, LeakyReLU, a 1×1 convolution to one score per position, the mean.
+        static void PatchCriticCounts(int[] ch, int colours, int crop, string norm, out long parameters, out long buffers, out double activations, out double unfolded)
+        {
+            parameters = 0; buffers = 0; activations = 1; unfolded = 0;
+            long res = crop;
+            for (var i = 0; i < ch.Length; i++)
+            {
+                long inCh = i == 0 ? colours : ch[i - 1], outCh = ch[i];
+                res = (res + 1) / 2;
+                parameters += inCh * outCh * 9 + outCh;
+                unfolded = Math.Max(unfolded, (double)inCh * 9 * res * res);
+                var normed = i > 0 && norm != "none";
+                if (i > 0 && norm == "layer") parameters += 2 * outCh * res * res;
+                if (i > 0 && norm == "batch") { parameters += 2 * outCh; buffers += 2 * outCh; }
+                activations += (normed ? 3.0 : 2.0) * outCh * res * res;
+            }
+            long last = ch[ch.Length - 1];
+            parameters += last * last * 9 + last + last + 1;
+            unfolded = Math.Max(unfolded, (double)last * 9 * res * res);
+            activations += 3.0 * last * res * res;
         }
 
         static string Size(double bytes) => ByteSize.Describe(bytes);
