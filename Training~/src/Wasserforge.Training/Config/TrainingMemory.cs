@@ -45,33 +45,32 @@ namespace Wasserforge.Training.Config
                 unfolded = 0;
                 input = 2;
             }
-            else if (m.Kind == "texture")
-            {
-                var crop = TextureModels.CropSize(c);
-                var colours = c.Data.Channels;
-                TextureGeneratorCounts(Models.TextureGenerator.Widths(m.Width, m.MaxWidth), colours, m.LatentDim, m.NoiseChannels ?? TextureModels.DefaultNoiseChannels, crop, out var gp, out var gb, out var ga, out var gu);
-                PatchCriticCounts(TextureModels.CriticWidths(m.Width, m.MaxWidth), colours, crop, m.CriticNorm, out var cp, out var cb, out var ca, out var cu);
-                parameters = gp + cp;
-                averaged = c.Training.Ema > 0 ? gp + gb : 0;
-                buffers = gb + cb;
-                generator = ga;
-                critic = ca;
-                unfolded = Math.Max(gu, cu);
-                input = (double)colours * crop * crop;
-            }
             else
             {
-                var ch = ModelFactory.Channels(c.Data.Size, m.Width, m.MaxWidth);
                 var colours = c.Data.Channels;
-                Generator(ch, colours, m.LatentDim, m.Tileable || m.Upsample == "nearest", out var gp, out var gb, out var ga, out var gu);
-                Critic(ch, colours, c.Data.Size, m.CriticNorm, m.Tileable, out var cp, out var cb, out var ca, out var cu);
+                long gp, gb, cp, cb;
+                double ga, gu, ca, cu;
+                int side;   // the training images' side: a texture model's crop
+                if (m.Kind == "texture")
+                {
+                    side = TextureModels.CropSize(c);
+                    TextureGeneratorCounts(Models.TextureGenerator.Widths(m.Width, m.MaxWidth), colours, m.LatentDim, m.NoiseChannels ?? TextureModels.DefaultNoiseChannels, side, out gp, out gb, out ga, out gu);
+                    PatchCriticCounts(TextureModels.CriticWidths(m.Width, m.MaxWidth), colours, side, m.CriticNorm, out cp, out cb, out ca, out cu);
+                }
+                else
+                {
+                    side = c.Data.Size;
+                    var ch = ModelFactory.Channels(side, m.Width, m.MaxWidth);
+                    Generator(ch, colours, m.LatentDim, m.Tileable || m.Upsample == "nearest", out gp, out gb, out ga, out gu);
+                    Critic(ch, colours, side, m.CriticNorm, m.Tileable, out cp, out cb, out ca, out cu);
+                }
                 parameters = gp + cp;
                 averaged = c.Training.Ema > 0 ? gp + gb : 0;
                 buffers = gb + cb;
                 generator = ga;
                 critic = ca;
                 unfolded = Math.Max(gu, cu);
-                input = (double)colours * c.Data.Size * c.Data.Size;
+                input = (double)colours * side * side;
             }
             // Per parameter: weight, gradient and one temporary of the update (4 bytes each) plus the optimizer's
             // state; a checkpoint copies weights and state once more.
