@@ -44,6 +44,9 @@ VARIANTS = {
     "F-new": (None, 900, "textures-tileable.yaml"),
     "S-base": (SPRITES + SMALL % "" + BASE_LOSS, 280, ""),
     "S-new": (None, 900, "sprites-rgba.yaml"),
+    # Candidates for the sprites config (the shipped one plus model keys):
+    "S-new-nearest": (None, 900, "sprites-rgba.yaml", {"upsample": "nearest"}),
+    "S-new-nearest-w24": (None, 900, "sprites-rgba.yaml", {"upsample": "nearest", "width": 24, "max_width": 96}),
 }
 
 STEP = re.compile(r"^step\s+(\d+)/\d+\s")
@@ -57,7 +60,8 @@ def cpu(pid):
 
 
 def config(name, out):
-    text, every, extra = VARIANTS[name]
+    text, every, extra = VARIANTS[name][:3]
+    model_keys = VARIANTS[name][3] if len(VARIANTS[name]) > 3 else {}
     if text is None:   # a shipped config, with the bench's data path, intervals and one thread
         src = open(os.path.join(ROOT, "Training~/config", extra)).read()
         if name.startswith("F-"): src = src.replace("/usr/share/crawl/dat/tiles/floor.png", os.environ.get("WF_FLOOR", "floor.png"))
@@ -67,6 +71,9 @@ def config(name, out):
         src = re.sub(r"(?m)^(\s*)checkpoint_every: .*$", r"\1checkpoint_every: 1000000", src)
         src = re.sub(r"(?m)^(\s*)log_every: .*$", "", src)
         src = re.sub(r"(?m)^training:\s*$", "training:\n  threads: 1\n  log_every: %d" % every, src)
+        for key, value in model_keys.items():
+            src = re.sub(r"(?m)^  %s: .*\n" % key, "", src)
+            src = re.sub(r"(?m)^model:\s*$", "model:\n  %s: %s" % (key, value), src)
     else:
         src = text + RUN % (every, every, extra)
     path = os.path.join(out, name + ".yaml")

@@ -8,6 +8,8 @@
 # Each side reports its mean rate and the rate of its fastest iteration (robust to other processes).
 # Prints one markdown table row for docs/benchmarks.md. Goals: ours >= 0.97x bare, ours >= 1.3x PyTorch.
 # usage: Training~/bench/run.sh [DEVICE=cpu|cuda] [WARMUP=1] [ITERATIONS=3] [ROUNDS=2]
+# Ours and bare in one process, iteration by iteration (CPU; prints the per-pair times and ours/bare):
+#   dotnet run --project Training~/bench/SameProcess -c Release -- PAIRS [THREADS]
 # CUDA: build with the CUDA package (TORCH_PACKAGE=cuda-linux, restored from your own feed) and run the
 # PyTorch peer with a CUDA PyTorch: PYTHON=python TORCH_PACKAGE=cuda-linux Training~/bench/run.sh cuda
 set -euo pipefail

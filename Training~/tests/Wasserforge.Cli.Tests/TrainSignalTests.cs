@@ -129,7 +129,7 @@ namespace Wasserforge.Cli.Tests
             Directory.CreateDirectory(bin);
             var launcher = Path.Combine(bin, "wasserforge");
             File.WriteAllText(launcher, $"#!/bin/sh\nexec '{TrainProcess.Dotnet}' '{TrainProcess.Dll}' \"$@\"\n");
-            File.SetUnixFileMode(launcher, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(launcher, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             var psi = new ProcessStartInfo("/bin/sh") { WorkingDirectory = _dir, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             psi.ArgumentList.Add("-c");
             psi.ArgumentList.Add(command);

@@ -50,27 +50,10 @@ namespace Wasserforge.Training.Bench
         public static EngineRate Run(string device, int warmup, int iterations, int threads = 0)
         {
             if (iterations < 1) throw new ArgumentException($"--iterations {iterations} must be at least 1.");
-            var c = ReferenceConfig();
             TorchDevices.SetThreads(threads);
             var dev = TorchDevices.Resolve(device, out var why);
-            manual_seed(0);
-            using var models = ModelFactory.Create(c, 3);
-            models.Generator.to(dev);
-            models.Critic.to(dev);
-            var loss = GanLoss.Create(c.Loss);
-            using var optG = Trainer.MakeOptimizer(c.Optimizer, models.Generator.parameters(), c.Optimizer.LrGenerator.Value);
-            using var optC = Trainer.MakeOptimizer(c.Optimizer, models.Critic.parameters(), c.Optimizer.LrCritic.Value);
-            using var noise = new Generator(1);
-            var steps = new TrainingStep(models, loss, optC, optG, noise, dev);
-            var batch = c.Training.BatchSize;
-            using var real = (CpuRandom.Rand(noise, new long[] { batch, 3, 64, 64 }, dev) * 2.0 - 1.0).DetachFromDisposeScope();
-            var criticSteps = c.Loss.NCritic.Value;
-
-            void Iteration()
-            {
-                for (var k = 0; k < criticSteps; k++) steps.Critic(real, read: k == criticSteps - 1);
-                steps.Generator(batch);   // reads the loss: synchronises a GPU
-            }
+            using var loop = new EngineLoop(dev);
+            void Iteration() => loop.Iteration();
 
             for (var i = 0; i < warmup; i++) Iteration();
             var total = Stopwatch.StartNew();
