@@ -1,12 +1,7 @@
 using System;
 using System.Diagnostics;
-using TorchSharp;
 using Wasserforge.Training.Config;
 using Wasserforge.Training.Engine;
-using Wasserforge.Training.Loop;
-using Wasserforge.Training.Losses;
-using Wasserforge.Training.Models;
-using static TorchSharp.torch;
 
 namespace Wasserforge.Training.Bench
 {
@@ -25,9 +20,9 @@ namespace Wasserforge.Training.Bench
 
     /// <summary>
     /// The WGAN-GP reference DCGAN pair of Training~/bench/wgan_gp_dcgan.py at 64×64, batch 64, built by
-    /// the trainer's own <see cref="ModelFactory"/> (generator Linear 128→4·4·512 + BN + ReLU, ConvTranspose
+    /// the trainer's own <see cref="Models.ModelFactory"/> (generator Linear 128→4·4·512 + BN + ReLU, ConvTranspose
     /// 5×5/2 512→256→128→64 with BN + ReLU, ConvTranspose 64→3 + tanh; critic Conv 5×5/2 3→64→128→256→512
-    /// with LayerNorm + LeakyReLU(0.2), Linear → 1), trained by the trainer's own <see cref="TrainingStep"/>
+    /// with LayerNorm + LeakyReLU(0.2), Linear → 1), trained by the trainer's own <see cref="Loop.TrainingStep"/>
     /// with its loss (λ = 10) and optimizers (Adam 1e-4, β = (0, 0.9)): one iteration = 5 critic steps + 1
     /// generator step, reading the numbers the trainer reads.
     /// </summary>
