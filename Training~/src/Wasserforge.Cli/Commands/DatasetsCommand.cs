@@ -28,8 +28,7 @@ namespace Wasserforge.Cli.Commands
                 var s = p.GetValue(size);
                 if (s < 16 || s > 256 || (s & (s - 1)) != 0) throw new ArgumentException($"--size {s} must be a power of two from 16 to 256.");
                 const int count = 64;
-                // Seed 999: the reference images `eval --data procedural` compares with (training uses training.seed + 1000).
-                var set = ProceduralTextures.Create(count, s, 999);
+                var set = ProceduralTextures.Create(count, s, ProceduralTextures.ReferenceSeed);   // the images eval compares with
                 var pixels = new float[count * 3 * s * s];
                 for (var i = 0; i < count; i++) set.Image(i).CopyTo(pixels.AsSpan(i * 3 * s * s));
                 SampleWriter.WriteGrid(path, pixels, count, 3, s, 8);

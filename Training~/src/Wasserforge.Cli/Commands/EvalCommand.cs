@@ -102,7 +102,7 @@ namespace Wasserforge.Cli.Commands
 
         static ImageDataset Reference(string source, string atlas, GeneratorModel g, int proceduralCount)
         {
-            if (source == "procedural") return ProceduralTextures.Create(Math.Max(512, proceduralCount), g.Width, 999);
+            if (source == "procedural") return ProceduralTextures.Create(Math.Max(512, proceduralCount), g.Width, ProceduralTextures.ReferenceSeed);
             return ImageFolderLoader.Load(source, new DataConfig { Size = g.Width, Channels = g.Channels, Atlas = atlas }, null, TextWriter.Null);
         }
     }

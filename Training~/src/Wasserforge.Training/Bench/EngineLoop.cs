@@ -28,7 +28,7 @@ namespace Wasserforge.Training.Bench
         {
             var c = EngineBenchmark.ReferenceConfig();
             manual_seed(0);
-            _models = ModelFactory.Create(c, 3);
+            _models = ModelFactory.Create(c, c.Data.Channels);
             _models.Generator.to(dev);
             _models.Critic.to(dev);
             _optG = Trainer.MakeOptimizer(c.Optimizer, _models.Generator.parameters(), c.Optimizer.LrGenerator.Value);
@@ -37,7 +37,7 @@ namespace Wasserforge.Training.Bench
             _steps = new TrainingStep(_models, GanLoss.Create(c.Loss), _optC, _optG, _noise, dev);
             _batch = c.Training.BatchSize;
             _criticSteps = c.Loss.NCritic.Value;
-            _real = (CpuRandom.Rand(_noise, new long[] { _batch, 3, c.Data.Size, c.Data.Size }, dev) * 2.0 - 1.0).DetachFromDisposeScope();
+            _real = (CpuRandom.Rand(_noise, new long[] { _batch, c.Data.Channels, c.Data.Size, c.Data.Size }, dev) * 2.0 - 1.0).DetachFromDisposeScope();
         }
 
         /// <summary>One iteration: the critic steps, then the generator step.</summary>

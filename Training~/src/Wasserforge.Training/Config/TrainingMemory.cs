@@ -51,7 +51,7 @@ namespace Wasserforge.Training.Config
                 long gp, gb, cp, cb;
                 double ga, gu, ca, cu;
                 int side;   // the training images' side: a texture model's crop
-                if (m.Kind == "texture")
+                if (m.Kind == ModelFactory.TextureKind)
                 {
                     side = TextureModels.CropSize(c);
                     TextureGeneratorCounts(Models.TextureGenerator.Widths(m.Width, m.MaxWidth), colours, m.LatentDim, m.NoiseChannels ?? TextureModels.DefaultNoiseChannels, side, out gp, out gb, out ga, out gu);
@@ -108,12 +108,15 @@ namespace Wasserforge.Training.Config
                 var fits = (int)Math.Min(int.MaxValue, Math.Floor((allowed - e.ModelBytes - e.DataBytes) / e.BytesPerSample));
                 throw new ConfigException(path, $"'training.batch_size': training needs about {Size(need)}, more than {of}: the networks take {Size(e.ModelBytes)} ({networks}) " +
                     $"and each sample of a batch {Size(e.BytesPerSample)} of activations, so {c.Training.BatchSize} samples take {Size(e.BatchSize * e.BytesPerSample)}. " +
-                    $"The largest batch_size that fits is {fits}; or lower {(c.Model.Kind == "texture" ? "data.crop_size" : "data.size")} or model.max_width.");
+                    $"The largest batch_size that fits is {fits}; or lower {SideKey(c)} or model.max_width.");
             }
             var key = c.Model.Kind == "mlp" ? "model.width" : "model.max_width";
             throw new ConfigException(path, $"'{key}': the networks alone need about {Size(e.ModelBytes)} ({networks}), more than {of}. " +
-                $"The largest {key.Substring(6)} that fits (batch size {c.Training.BatchSize}) is {LargestWidth(c, allowed, activationsInRam)}; or lower model.latent_dim{(c.Model.Kind == "mlp" ? " or model.depth" : c.Model.Kind == "texture" ? " or data.crop_size" : " or data.size")}.");
+                $"The largest {key.Substring(6)} that fits (batch size {c.Training.BatchSize}) is {LargestWidth(c, allowed, activationsInRam)}; or lower model.latent_dim or {(c.Model.Kind == "mlp" ? "model.depth" : SideKey(c))}.");
         }
+
+        /// <summary>The key that sets the training images' side: a texture model trains on crops.</summary>
+        static string SideKey(TrainConfig c) => c.Model.Kind == ModelFactory.TextureKind ? "data.crop_size" : "data.size";
 
         /// <summary>The largest width (mlp) or max_width (dcgan, width capped to it) whose estimate fits; 0 when none does.</summary>
         static int LargestWidth(TrainConfig c, double allowed, bool activationsInRam)

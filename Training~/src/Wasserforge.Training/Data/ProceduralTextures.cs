@@ -11,6 +11,12 @@ namespace Wasserforge.Training.Data
     /// </summary>
     public static class ProceduralTextures
     {
+        /// <summary>
+        /// Seed of the real images that <c>wasserforge eval --data procedural</c> compares samples with and
+        /// <c>wasserforge datasets --sheet procedural</c> shows (training draws its set from <c>training.seed</c> + 1000).
+        /// </summary>
+        public const ulong ReferenceSeed = 999;
+
         /// <summary>The pattern families, in generation order.</summary>
         public static readonly string[] Families = { "bricks", "tiles", "marble", "stripes", "cells" };
 
