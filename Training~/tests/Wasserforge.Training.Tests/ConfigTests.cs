@@ -94,6 +94,21 @@ namespace Wasserforge.Training.Tests
         }
 
         [Test]
+        public void FullResolutionLayersAreCheckedAndOffByDefault()
+        {
+            var plain = Loaded("model: { kind: dcgan }").Model;
+            Assert.That((plain.FullResWidth, plain.CriticFullResWidth), Is.EqualTo((0, 0)));
+            var m = Loaded("model: { kind: dcgan, upsample: nearest, full_res_width: 32, critic_full_res_width: 16 }").Model;
+            Assert.That((m.FullResWidth, m.CriticFullResWidth), Is.EqualTo((32, 16)));
+            Assert.That(Loaded("model: { kind: dcgan, tileable: true, full_res_width: 8 }").Model.FullResWidth, Is.EqualTo(8));
+            Assert.That(Loaded("model: { kind: dcgan, critic_full_res_width: 8 }").Model.CriticFullResWidth, Is.EqualTo(8), "the critic's layer does not depend on the generator's upsampling");
+            Assert.That(Refused("model: { kind: dcgan, full_res_width: 16 }").Message, Does.Contain("'model.full_res_width'").And.Contain("upsample: nearest"));
+            Assert.That(Refused("model: { kind: dcgan, upsample: nearest, full_res_width: -1 }").Message, Does.Contain("'model.full_res_width'"));
+            Assert.That(Refused("model: { kind: texture, critic_full_res_width: 16 }").Message, Does.Contain("'model.critic_full_res_width'").And.Contain("dcgan"));
+            Assert.That(Refused("model: { kind: dcgan, upsample: nearest, full_res_width: 5000 }").Message, Does.Contain("'model.full_res_width'").And.Contain("4096"));
+        }
+
+        [Test]
         public void TileableIsRefusedForAnMlp()
         {
             var e = Refused("data: { source: 8gaussians }\nmodel: { kind: mlp, tileable: true }");

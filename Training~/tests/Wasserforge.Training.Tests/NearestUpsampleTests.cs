@@ -38,6 +38,30 @@ namespace Wasserforge.Training.Tests
         }
 
         [Test]
+        public void FullResolutionLayersAddOneConvolutionAtFullSizeToEachNetwork()
+        {
+            manual_seed(2);
+            var config = ExportParityTests.Config("dcgan", 32, 3, false, upsample: "nearest", fullRes: 12);
+            using var plain = ModelFactory.Create(ExportParityTests.Config("dcgan", 32, 3, false, upsample: "nearest"), 3);
+            using var models = ModelFactory.Create(config, 3);
+            var gConvs = models.Generator.children().OfType<Conv2d>().ToList();
+            Assert.That(gConvs.Count, Is.EqualTo(plain.Generator.children().OfType<Conv2d>().Count() + 1));
+            Assert.That(gConvs[^2].weight.shape, Is.EqualTo(new long[] { 12, 8, 3, 3 }), "from the last level's 8 channels to 12, 3×3");
+            Assert.That(gConvs[^1].weight.shape, Is.EqualTo(new long[] { 3, 12, 3, 3 }), "then to the colours");
+            Assert.That(models.Generator.children().OfType<BatchNorm2d>().Count(), Is.EqualTo(plain.Generator.children().OfType<BatchNorm2d>().Count() + 1));
+            var cConvs = models.Critic.children().OfType<Conv2d>().ToList();
+            Assert.That((cConvs[0].weight.shape, cConvs[0].stride[0]), Is.EqualTo((new long[] { 12, 3, 3, 3 }, 1L)), "the critic first sees the image through a stride-1 3×3 convolution");
+            Assert.That(cConvs[1].weight.shape[1], Is.EqualTo(12));
+            using (no_grad())
+            using (NewDisposeScope())
+            {
+                var image = models.Generator.forward(randn(2, 16));
+                Assert.That(image.shape, Is.EqualTo(new long[] { 2, 3, 32, 32 }));
+                Assert.That(models.Critic.forward(image).shape, Is.EqualTo(new long[] { 2, 1 }));
+            }
+        }
+
+        [Test]
         public void TheDeterministicDeviceRunsTheExportLikeOnnxRuntime()
         {
             manual_seed(3);

@@ -37,6 +37,13 @@ namespace Wasserforge.Training.Config
             if (c.Model.LatentDim < 1) Fail("model.latent_dim", "must be at least 1.");
             if (c.Model.Width < 1) Fail("model.width", "must be at least 1.");
             if (c.Model.MaxWidth < c.Model.Width) Fail("model.max_width", "must be at least model.width.");
+            foreach (var (key, value) in new[] { ("model.full_res_width", c.Model.FullResWidth), ("model.critic_full_res_width", c.Model.CriticFullResWidth) })
+            {
+                if (value < 0) Fail(key, $"{value} must be 0 (no full-resolution layer) or a channel count.");
+                if (value > 0 && c.Model.Kind != "dcgan") Fail(key, $"applies to dcgan models; a {c.Model.Kind} model has its own layout. Remove the key.");
+            }
+            if (c.Model.FullResWidth > 0 && c.Model.Kind == "dcgan" && !c.Model.Tileable && c.Model.Upsample != "nearest")
+                Fail("model.full_res_width", "needs upsample: nearest (the full-resolution convolution follows the last nearest ×2); add it, or remove the key.");
             if (c.Model.Depth < 1) Fail("model.depth", "must be at least 1.");
             if (c.Model.Tileable && c.Model.Kind == "mlp")
                 Fail("model.tileable", "applies to dcgan image generators; an mlp makes 2-D points, which have no edges to tile. Remove it or use kind: dcgan.");

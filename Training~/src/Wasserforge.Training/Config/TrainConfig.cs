@@ -59,6 +59,12 @@ namespace Wasserforge.Training.Config
         public int Width { get; set; } = 64;
         /// <summary>dcgan: largest channel count of any layer.</summary>
         public int MaxWidth { get; set; } = 512;
+        /// <summary>dcgan with nearest upsampling (or tileable): channels of an extra 3×3 convolution with batch norm and ReLU at full
+        /// resolution, before the generator's output layer (otherwise the last nonlinear layer is at half resolution); 0: none.</summary>
+        public int FullResWidth { get; set; }
+        /// <summary>dcgan: channels of an extra 3×3 convolution with LeakyReLU at full resolution, before the critic's first
+        /// stride-2 convolution; 0: none.</summary>
+        public int CriticFullResWidth { get; set; }
         /// <summary>mlp: hidden layers.</summary>
         public int Depth { get; set; } = 3;
         /// <summary>texture: channels of the local noise (one cell per 8×8 output pixels); null: 8.</summary>

@@ -61,8 +61,8 @@ namespace Wasserforge.Training.Config
                 {
                     side = c.Data.Size;
                     var ch = ModelFactory.Channels(side, m.Width, m.MaxWidth);
-                    Generator(ch, colours, m.LatentDim, m.Tileable || m.Upsample == "nearest", out gp, out gb, out ga, out gu);
-                    Critic(ch, colours, side, m.CriticNorm, m.Tileable, out cp, out cb, out ca, out cu);
+                    Generator(ch, colours, m.LatentDim, m.Tileable || m.Upsample == "nearest", m.FullResWidth, out gp, out gb, out ga, out gu);
+                    Critic(ch, colours, side, m.CriticNorm, m.Tileable, m.CriticFullResWidth, out cp, out cb, out ca, out cu);
                 }
                 parameters = gp + cp;
                 averaged = c.Training.Ema > 0 ? gp + gb : 0;
@@ -147,7 +147,7 @@ namespace Wasserforge.Training.Config
 
         // Parameters, buffers (batch norm statistics), activation floats and the largest unfolded convolution
         // input per sample of the generator: Linear → 4×4 → doubling layers (ModelFactory).
-        static void Generator(int[] ch, int colours, long latent, bool tileable, out long parameters, out long buffers, out double activations, out double unfolded)
+        static void Generator(int[] ch, int colours, long latent, bool nearest, int fullRes, out long parameters, out long buffers, out double activations, out double unfolded)
         {
             var c0 = 16L * ch[0];
             parameters = latent * c0 + c0 + 2 * c0;
@@ -155,25 +155,42 @@ namespace Wasserforge.Training.Config
             activations = 3.0 * c0;
             unfolded = 0;
             long res = 4;
-            var kernel = tileable ? 9 : 25;
+            var kernel = nearest ? 9 : 25;
             for (var i = 1; i <= ch.Length; i++)
             {
-                long inCh = ch[i - 1], outCh = i < ch.Length ? ch[i] : colours, next = 2 * res;
+                var last = i == ch.Length;
+                long inCh = ch[i - 1], outCh = !last ? ch[i] : fullRes > 0 ? fullRes : colours, next = 2 * res;
+                var normed = !last || fullRes > 0;
                 parameters += inCh * outCh * kernel + outCh;
-                if (i < ch.Length) { parameters += 2 * outCh; buffers += 2 * outCh; }
-                if (tileable) activations += (double)inCh * next * next + (double)inCh * (next + 2) * (next + 2);   // upsampled, circularly padded
-                activations += (i < ch.Length ? 3.0 : 2.0) * outCh * next * next;
-                unfolded = Math.Max(unfolded, tileable ? (double)inCh * 9 * next * next : (double)outCh * 25 * res * res);
+                if (normed) { parameters += 2 * outCh; buffers += 2 * outCh; }
+                if (nearest) activations += (double)inCh * next * next + (double)inCh * (next + 2) * (next + 2);   // upsampled, padded
+                activations += (normed ? 3.0 : 2.0) * outCh * next * next;
+                unfolded = Math.Max(unfolded, nearest ? (double)inCh * 9 * next * next : (double)outCh * 25 * res * res);
                 res = next;
+            }
+            if (fullRes > 0)
+            {
+                // model.full_res_width: then a 3×3 convolution from fullRes channels to the colours at full resolution, tanh.
+                parameters += (long)fullRes * colours * 9 + colours;
+                activations += (double)fullRes * (res + 2) * (res + 2) + 2.0 * colours * res * res;
+                unfolded = Math.Max(unfolded, (double)fullRes * 9 * res * res);
             }
         }
 
         // The critic: 5×5 stride-2 convolutions halving to 4×4, the configured norm, then Linear → 1.
-        static void Critic(int[] ch, int colours, int size, string norm, bool tileable, out long parameters, out long buffers, out double activations, out double unfolded)
+        static void Critic(int[] ch, int colours, int size, string norm, bool tileable, int fullRes, out long parameters, out long buffers, out double activations, out double unfolded)
         {
             var last = ch.Length - 1;
             parameters = 0; buffers = 0; activations = 1; unfolded = 0;
             long res = size;
+            if (fullRes > 0)
+            {
+                // model.critic_full_res_width: first a 3×3 convolution to fullRes channels at full resolution, LeakyReLU.
+                parameters += (long)colours * fullRes * 9 + fullRes;
+                activations += (double)colours * (res + 2) * (res + 2) + 2.0 * fullRes * res * res;
+                unfolded = (double)colours * 9 * res * res;
+                colours = fullRes;
+            }
             for (var j = 0; j <= last; j++)
             {
                 long inCh = j == 0 ? colours : ch[last - j + 1], outCh = ch[last - j];

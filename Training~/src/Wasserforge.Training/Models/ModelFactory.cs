@@ -62,6 +62,9 @@ namespace Wasserforge.Training.Models
     /// <item><c>upsample: nearest</c>: each doubling is nearest ×2 + a 3×3 convolution (zero padding) instead of a transposed convolution (Odena et al. 2016).</item>
     /// <item><c>tileable: true</c>: the generator uses nearest upsampling + 3×3 convolutions with circular padding everywhere (a transposed
     /// convolution cannot pad circularly), so every generated image tiles seamlessly; the critic pads circularly too.</item>
+    /// <item><c>full_res_width: N</c> (nearest or tileable): a 3×3 convolution to N channels with batch norm and ReLU at full resolution
+    /// before the output layer; <c>critic_full_res_width: N</c>: a 3×3 convolution to N channels with LeakyReLU(0.2) at full resolution
+    /// before the critic's first stride-2 convolution. Without them each network has no nonlinearity at full resolution.</item>
     /// <item><c>texture</c>: the fully convolutional texture model of <see cref="TextureModels"/> (any output size, always tiles).</item>
     /// </list>
     /// </summary>
@@ -94,9 +97,8 @@ namespace Wasserforge.Training.Models
                 return new GanModels(Mlp(m.LatentDim, m.Width, m.Depth, pointDim), Mlp(pointDim, m.Width, m.Depth, 1), m.LatentDim, new long[] { pointDim });
             }
             var size = config.Data.Size;
-            var ch = Channels(size, m.Width, m.MaxWidth);
             var g = CreateGenerator(config, channels);
-            var c = DcganCritic(ch, channels, m.CriticNorm, m.Tileable);
+            var c = DcganCritic(Channels(size, m.Width, m.MaxWidth), channels, m.CriticNorm, m.Tileable, m.CriticFullResWidth);
             return new GanModels(g, c, m.LatentDim, new long[] { channels, size, size });
         }
 
@@ -107,8 +109,8 @@ namespace Wasserforge.Training.Models
             if (m.Kind == TextureKind) return TextureModels.CreateGenerator(config, channels);
             if (m.Kind == "mlp") return Mlp(m.LatentDim, m.Width, m.Depth, channels);
             var ch = Channels(config.Data.Size, m.Width, m.MaxWidth);
-            if (m.Tileable) return UpsampleGenerator(m.LatentDim, ch, channels, PaddingModes.Circular);
-            return m.Upsample == "nearest" ? UpsampleGenerator(m.LatentDim, ch, channels, PaddingModes.Zeros) : DcganGenerator(m.LatentDim, ch, channels);
+            if (m.Tileable) return UpsampleGenerator(m.LatentDim, ch, channels, PaddingModes.Circular, m.FullResWidth);
+            return m.Upsample == "nearest" ? UpsampleGenerator(m.LatentDim, ch, channels, PaddingModes.Zeros, m.FullResWidth) : DcganGenerator(m.LatentDim, ch, channels);
         }
 
         static Sequential Mlp(int input, int width, int depth, int output)
@@ -133,19 +135,28 @@ namespace Wasserforge.Training.Models
         static Upsample Double() => Upsample(scale_factor: new[] { 2.0, 2.0 }, mode: UpsampleMode.Nearest);
 
         /// <summary>Nearest ×2 + 3×3 convolution per level: circular padding (tileable) or zeros (<c>upsample: nearest</c>).</summary>
-        static Sequential UpsampleGenerator(int latent, int[] ch, int outChannels, PaddingModes pad)
+        static Sequential UpsampleGenerator(int latent, int[] ch, int outChannels, PaddingModes pad, int fullRes)
         {
             var s = Stem(latent, ch[0]);
             for (var i = 1; i < ch.Length; i++)
                 s.append(Double()).append(Conv2d(ch[i - 1], ch[i], 3, stride: 1, padding: 1, padding_mode: pad)).append(BatchNorm2d(ch[i])).append(ReLU());
-            return s.append(Double()).append(Conv2d(ch[ch.Length - 1], outChannels, 3, stride: 1, padding: 1, padding_mode: pad)).append(Tanh());
+            s.append(Double());
+            var last = ch[ch.Length - 1];
+            if (fullRes > 0)
+            {
+                s.append(Conv2d(last, fullRes, 3, stride: 1, padding: 1, padding_mode: pad)).append(BatchNorm2d(fullRes)).append(ReLU());
+                last = fullRes;
+            }
+            return s.append(Conv2d(last, outChannels, 3, stride: 1, padding: 1, padding_mode: pad)).append(Tanh());
         }
 
-        static Sequential DcganCritic(int[] ch, int inChannels, string norm, bool circular)
+        static Sequential DcganCritic(int[] ch, int inChannels, string norm, bool circular, int fullRes)
         {
             var pad = circular ? PaddingModes.Circular : PaddingModes.Zeros;
             var last = ch.Length - 1;
-            var s = Sequential(Conv2d(inChannels, ch[last], 5, stride: 2, padding: 2, padding_mode: pad), new SlopeLeakyRelu(0.2));
+            var s = Sequential();
+            if (fullRes > 0) { s.append(Conv2d(inChannels, fullRes, 3, stride: 1, padding: 1, padding_mode: pad)).append(new SlopeLeakyRelu(0.2)); inChannels = fullRes; }
+            s.append(Conv2d(inChannels, ch[last], 5, stride: 2, padding: 2, padding_mode: pad)).append(new SlopeLeakyRelu(0.2));
             var res = 4 << last;
             for (var i = last; i >= 1; i--)
             {
