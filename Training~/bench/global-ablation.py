@@ -40,6 +40,11 @@ VARIANTS = {
     "P-ttur-ema": (PROC + SMALL % "" + TTUR, 900, ", ema: 0.999"),
     "P-ttur-nearest": (PROC + SMALL % ", upsample: nearest" + TTUR, 900, ""),
     "P-new": (None, 900, "textures-wgan-gp.yaml"),
+    # The demo config before the full-resolution layers (width 16, lr 1e-4 / 4e-4):
+    "P-ttur-nearest-ema": (PROC + SMALL % ", upsample: nearest" + TTUR, 900, ", ema: 0.999"),
+    # Candidates for the demo config (the shipped one at other learning rates):
+    "P-new-lr1": (None, 900, "textures-wgan-gp.yaml", {"optimizer.lr_generator": "1.0e-4", "optimizer.lr_critic": "4.0e-4"}),
+    "P-new-lr15": (None, 900, "textures-wgan-gp.yaml", {"optimizer.lr_generator": "1.5e-4", "optimizer.lr_critic": "6.0e-4"}),
     "F-base": (FLOOR + SMALL % ", tileable: true" + BASE_LOSS, 280, ""),
     "F-new": (None, 900, "textures-tileable.yaml"),
     "S-base": (SPRITES + SMALL % "" + BASE_LOSS, 280, ""),
@@ -71,9 +76,10 @@ def config(name, out):
         src = re.sub(r"(?m)^(\s*)checkpoint_every: .*$", r"\1checkpoint_every: 1000000", src)
         src = re.sub(r"(?m)^(\s*)log_every: .*$", "", src)
         src = re.sub(r"(?m)^training:\s*$", "training:\n  threads: 1\n  log_every: %d" % every, src)
-        for key, value in model_keys.items():
+        for key, value in model_keys.items():   # "key" is a model key, "section.key" names its section
+            section, key = key.split(".", 1) if "." in key else ("model", key)
             src = re.sub(r"(?m)^  %s: .*\n" % key, "", src)
-            src = re.sub(r"(?m)^model:\s*$", "model:\n  %s: %s" % (key, value), src)
+            src = re.sub(r"(?m)^%s:\s*$" % section, "%s:\n  %s: %s" % (section, key, value), src)
     else:
         src = text + RUN % (every, every, extra)
     path = os.path.join(out, name + ".yaml")
