@@ -12,7 +12,7 @@ dotnet build "Training~/src/Wasserforge.Cli/Wasserforge.Cli.csproj" -c Release -
 wf() { dotnet "Training~/src/Wasserforge.Cli/bin/Release/net10.0/wasserforge.dll" "$@"; }
 out="$root/out~/demo"
 mkdir -p "$out"
-wf train "Training~/config/textures-wgan-gp.yaml" --run-id demo --force --results "$out/results"
+wf train "Training~/config/demo.yaml" --run-id demo --force --results "$out/results"
 wf export "$out/results/demo" -o "$out/textures.onnx"
 wf sample "$out/textures.onnx" --count 64 --seed 1 --grid 8x8 -o "$out/sheet.png"
 wf interpolate "$out/textures.onnx" --from 1 --to 2 --steps 10 --slerp -o "$out/strip.png"

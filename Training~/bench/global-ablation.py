@@ -40,11 +40,10 @@ VARIANTS = {
     "P-ttur-ema": (PROC + SMALL % "" + TTUR, 900, ", ema: 0.999"),
     "P-ttur-nearest": (PROC + SMALL % ", upsample: nearest" + TTUR, 900, ""),
     "P-new": (None, 900, "textures-wgan-gp.yaml"),
-    # The demo config before the full-resolution layers (width 16, lr 1e-4 / 4e-4):
-    "P-ttur-nearest-ema": (PROC + SMALL % ", upsample: nearest" + TTUR, 900, ", ema: 0.999"),
-    # Candidates for the demo config (the shipped one at other learning rates):
-    "P-new-lr1": (None, 900, "textures-wgan-gp.yaml", {"optimizer.lr_generator": "1.0e-4", "optimizer.lr_critic": "4.0e-4"}),
-    "P-new-lr15": (None, 900, "textures-wgan-gp.yaml", {"optimizer.lr_generator": "1.5e-4", "optimizer.lr_critic": "6.0e-4"}),
+    "P-demo": (None, 900, "demo.yaml"),
+    # The demo config at other learning rates:
+    "P-demo-lr1": (None, 900, "demo.yaml", {"optimizer.lr_generator": "1.0e-4", "optimizer.lr_critic": "4.0e-4"}),
+    "P-demo-lr15": (None, 900, "demo.yaml", {"optimizer.lr_generator": "1.5e-4", "optimizer.lr_critic": "6.0e-4"}),
     "F-base": (FLOOR + SMALL % ", tileable: true" + BASE_LOSS, 280, ""),
     "F-new": (None, 900, "textures-tileable.yaml"),
     "S-base": (SPRITES + SMALL % "" + BASE_LOSS, 280, ""),

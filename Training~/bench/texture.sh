@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The texture model (model.kind: texture, Training~/config/textures-texture.yaml) on the built-in procedural set and on
-# crawl-tiles floor cells, with today's global model (kind: dcgan, the README demo's config textures-wgan-gp.yaml: width 16,
+# crawl-tiles floor cells, with today's global model (kind: dcgan, the config textures-wgan-gp.yaml: width 16,
 # max 64, WGAN-GP defaults with n_critic 5) as the peer on both sets in the same session, measured by the training process's CPU seconds (user + system, read from /proc while it runs,
 # so a shared machine's load does not inflate the budget the way wall time would). For each run: the SWD-against-held-out
 # curve the trainer writes at every sample step (texture models: against fixed crops of the held-out images at the crop
