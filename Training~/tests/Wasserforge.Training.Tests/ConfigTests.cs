@@ -105,7 +105,7 @@ namespace Wasserforge.Training.Tests
             Assert.That(Refused("model: { kind: dcgan, full_res_width: 16 }").Message, Does.Contain("'model.full_res_width'").And.Contain("upsample: nearest"));
             Assert.That(Refused("model: { kind: dcgan, upsample: nearest, full_res_width: -1 }").Message, Does.Contain("'model.full_res_width'"));
             Assert.That(Refused("model: { kind: texture, critic_full_res_width: 16 }").Message, Does.Contain("'model.critic_full_res_width'").And.Contain("dcgan"));
-            Assert.That(Refused("model: { kind: dcgan, upsample: nearest, full_res_width: 5000 }").Message, Does.Contain("'model.full_res_width'").And.Contain("4096"));
+            Assert.That(Refused("model: { kind: dcgan, upsample: nearest, full_res_width: 5000 }").Message, Does.Contain("'model.full_res_width'").And.Contain("4096").And.Contain("at full resolution"));
         }
 
         [Test]

@@ -39,10 +39,14 @@ namespace Wasserforge.Training.Config
                 fail("model.latent_dim", $"{m.LatentDim} is above the limit of {MaxLatentDim}: the generator's first layer alone holds latent_dim × {outputs} = {weights.ToString("0.##e+0", CultureInfo.InvariantCulture)} weights " +
                     $"({Size(weights * 16)} with gradients and optimizer state), and a GAN gains nothing from latents past a few hundred values (DCGAN uses 100, StyleGAN 512).");
             }
-            foreach (var (key, value) in new[] { ("model.width", m.Width), ("model.max_width", m.MaxWidth), ("model.full_res_width", m.FullResWidth), ("model.critic_full_res_width", m.CriticFullResWidth) })
+            foreach (var (key, value) in new[] { ("model.width", m.Width), ("model.max_width", m.MaxWidth) })
                 if (value > MaxWidth)
                     fail(key, $"{value} is above the limit of {MaxWidth}: layers that wide hold hundreds of millions of weights each " +
                         $"(a 5×5 convolution between two {MaxWidth}-channel layers: {25.0 * MaxWidth * MaxWidth / 1e6:0} M weights, {Size(25.0 * MaxWidth * MaxWidth * 16)} with gradients and optimizer state).");
+            foreach (var (key, value) in new[] { ("model.full_res_width", m.FullResWidth), ("model.critic_full_res_width", m.CriticFullResWidth) })
+                if (value > MaxWidth)
+                    fail(key, $"{value} is above the limit of {MaxWidth} channels: a layer at full resolution holds channels × size² activations per image " +
+                        $"({Size(4.0 * MaxWidth * c.Data.Size * c.Data.Size)} per image at {MaxWidth} channels and data.size {c.Data.Size}, kept for the backward pass).");
             if (m.Depth > MaxDepth)
                 fail("model.depth", $"{m.Depth} is above the limit of {MaxDepth} hidden layers: an mlp that deep does not train better on 2-D points, only slower.");
             var t = c.Training;
