@@ -3,10 +3,12 @@
 # built-in procedural texture set, export the generator to ONNX, then generate a texture sheet
 # and an interpolation strip from it through ONNX Runtime, and measure how far its samples are
 # from real images (SWD) next to the real-vs-real floor. Outputs go to out~/demo/.
+# It needs only the .NET SDK: the trainer's engine (TorchSharp), ONNX Runtime and the image
+# library come with the .NET build. Tools~/setup.sh installs what the tests need (Python checkers,
+# chromium, the Unity package's sources); the demo does not run it.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-"$root/Tools~/setup.sh"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build "Training~/src/Wasserforge.Cli/Wasserforge.Cli.csproj" -c Release --nologo -v quiet >/dev/null
 wf() { dotnet "Training~/src/Wasserforge.Cli/bin/Release/net10.0/wasserforge.dll" "$@"; }
