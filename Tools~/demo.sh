@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job on a built-in default, on a fresh machine: set up, train a small WGAN-GP on the
-# built-in procedural texture set, export the generator to ONNX, then generate a texture sheet
+# built-in materials texture set, export the generator to ONNX, then generate a texture sheet
 # and an interpolation strip from it through ONNX Runtime, and measure how far its samples are
 # from real images (SWD) next to the real-vs-real floor. Outputs go to out~/demo/.
 # It needs only the .NET SDK: the trainer's engine (TorchSharp), ONNX Runtime and the image
@@ -20,7 +20,7 @@ wf sample "$out/textures.onnx" --count 64 --seed 1 --grid 8x8 -o "$out/sheet.png
 wf interpolate "$out/textures.onnx" --from 1 --to 2 --steps 10 --slerp -o "$out/strip.png"
 echo
 echo "Quality (sliced Wasserstein distance x1e3 to real images of the set; the floor is two real sets):"
-wf eval "$out/textures.onnx" --data procedural --metric swd --floor
+wf eval "$out/textures.onnx" --data materials --metric swd --floor
 echo
 echo "Done. Generator: $out/textures.onnx"
 echo "      Texture sheet: $out/sheet.png   Interpolation strip: $out/strip.png"

@@ -109,7 +109,7 @@ namespace Wasserforge.Cli.Tests
         {
             var (code, output, _) = Run("datasets");
             Assert.That(code, Is.EqualTo(0));
-            foreach (var name in new[] { "procedural", "8gaussians", "25gaussians", "swissroll" }) Assert.That(output, Does.Contain(name));
+            foreach (var name in new[] { "materials", "procedural", "8gaussians", "25gaussians", "swissroll" }) Assert.That(output, Does.Contain(name));
         }
 
         [Test]
@@ -122,9 +122,14 @@ namespace Wasserforge.Cli.Tests
             var bytes = File.ReadAllBytes(png);
             int Be(int at) => (bytes[at] << 24) | (bytes[at + 1] << 16) | (bytes[at + 2] << 8) | bytes[at + 3];
             Assert.That((Be(16), Be(20)), Is.EqualTo((8 * 17 + 1, 8 * 17 + 1)), "an 8x8 grid of 16-px images with 1-px gaps");
+            var materialsPng = Path.Combine(_dir, "materials.png");
+            var materials = Run("datasets", "--sheet", "materials", "--size", "16", "-o", materialsPng);
+            Assert.That(materials.code, Is.EqualTo(0), materials.error);
+            Assert.That(materials.output, Does.Contain("64 real 16x16 images of the materials set"));
+            Assert.That(File.ReadAllBytes(materialsPng), Is.Not.EqualTo(bytes), "the two sets differ in colour");
             var toy = Run("datasets", "--sheet", "8gaussians", "-o", png);
             Assert.That(toy.code, Is.EqualTo(1));
-            Assert.That(toy.error, Does.Contain("only the procedural set"));
+            Assert.That(toy.error, Does.Contain("only the materials and procedural sets"));
         }
 
         [Test]
@@ -140,7 +145,9 @@ namespace Wasserforge.Cli.Tests
             var gap = System.Text.RegularExpressions.Regex.Match(output, @"gap to the floor: (-?[\d.]+)");
             Assert.That(gap.Success, Is.True, output);
             Assert.That(double.Parse(gap.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(averages[0] - averages[1]).Within(0.02));
-            var plain = Run("eval", model, "--data", "procedural", "--metric", "swd", "--samples", "64");
+            var plain = Run("eval", model, "--data", "materials", "--metric", "swd", "--samples", "64");
+            Assert.That(plain.code, Is.EqualTo(0), plain.error);
+            Assert.That(plain.output, Does.Contain("materials (64 images): SWD"), "the demo's set is a reference too");
             Assert.That(plain.output, Does.Not.Contain("floor"), "the floor is only computed when asked for");
         }
 

@@ -15,7 +15,7 @@ namespace Wasserforge.Cli.Commands
         public static Command Create(CliConsole console)
         {
             var model = new Argument<string>("model") { Description = "Generator .onnx file." };
-            var data = new Option<string>("--data") { Description = "Reference data: a toy set (modes), 'procedural', or an image file/folder (swd).", Required = true };
+            var data = new Option<string>("--data") { Description = "Reference data: a toy set (modes), 'materials' or 'procedural', or an image file/folder (swd).", Required = true };
             var metric = new Option<string>("--metric") { Description = "swd (images: ProGAN sliced Wasserstein distance) or modes (toy mixtures).", DefaultValueFactory = _ => "swd" };
             var samples = new Option<int?>("--samples") { Description = "Generated samples (seeds 1..N): default 2500 for modes, 256 for swd (capped by the reference set)." };
             var atlas = new Option<string>("--atlas") { Description = "Slice reference images on this grid, e.g. 32x32." };
@@ -43,7 +43,7 @@ namespace Wasserforge.Cli.Commands
                     case "swd":
                     {
                         if (!g.Description.IsImage || g.Width != g.Height) throw new ArgumentException($"{g.Source} makes {What(g)}; swd compares square images (use --metric modes for a toy-set model).");
-                        if (ToyDataset.Create(p.GetValue(data)) != null) throw new ArgumentException($"--data '{p.GetValue(data)}' is a toy set of 2-D points; swd needs images (a folder or file of images, or 'procedural').");
+                        if (ToyDataset.Create(p.GetValue(data)) != null) throw new ArgumentException($"--data '{p.GetValue(data)}' is a toy set of 2-D points; swd needs images (a folder or file of images, or 'materials' or 'procedural').");
                         if (g.Width < 16) throw new ArgumentException($"swd needs images of at least 16 px; this model makes {g.Width} px.");
                         var withFloor = p.GetValue(floor);
                         var reference = Reference(p.GetValue(data), p.GetValue(atlas), g, withFloor ? 2 * (requested ?? 256) : 512);
@@ -102,7 +102,7 @@ namespace Wasserforge.Cli.Commands
 
         static ImageDataset Reference(string source, string atlas, GeneratorModel g, int proceduralCount)
         {
-            if (source == "procedural") return ProceduralTextures.Create(Math.Max(512, proceduralCount), g.Width, ProceduralTextures.ReferenceSeed);
+            if (ProceduralTextures.TryGetPalette(source, out var palette)) return ProceduralTextures.Create(Math.Max(512, proceduralCount), g.Width, ProceduralTextures.ReferenceSeed, palette);
             return ImageFolderLoader.Load(source, new DataConfig { Size = g.Width, Channels = g.Channels, Atlas = atlas }, null, TextWriter.Null);
         }
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Wasserforge.Training.Data;
 
 namespace Wasserforge.Training.Config
 {
@@ -58,8 +59,8 @@ namespace Wasserforge.Training.Config
                 if (bytes > MaxBatchBytes)
                     fail("training.batch_size", $"{t.BatchSize} batches of {c.Data.Size}x{c.Data.Size}x{c.Data.Channels} images are {Size(bytes)} of real images alone, above the limit of {Size(MaxBatchBytes)}: " +
                         "the networks' activations take many times the batch. Lower training.batch_size or data.size.");
-                if (c.Data.Source == "procedural" && 3.0 * c.Data.Count * c.Data.Size * c.Data.Size > MaxArray)
-                    fail("data.count", $"{c.Data.Count} procedural images of {c.Data.Size}x{c.Data.Size} are {3.0 * c.Data.Count * c.Data.Size * c.Data.Size:0} values, more than the one array they are generated into holds ({MaxArray}); " +
+                if (ProceduralTextures.TryGetPalette(c.Data.Source, out _) && 3.0 * c.Data.Count * c.Data.Size * c.Data.Size > MaxArray)
+                    fail("data.count", $"{c.Data.Count} {c.Data.Source} images of {c.Data.Size}x{c.Data.Size} are {3.0 * c.Data.Count * c.Data.Size * c.Data.Size:0} values, more than the one array they are generated into holds ({MaxArray}); " +
                         $"at this size the limit is {MaxArray / (3L * c.Data.Size * c.Data.Size)} images.");
             }
             if (t.Threads > MaxThreads)

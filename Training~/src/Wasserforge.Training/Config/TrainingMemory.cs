@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using Wasserforge.Training.Models;
+using Wasserforge.Training.Data;
 
 namespace Wasserforge.Training.Config
 {
@@ -84,7 +85,7 @@ namespace Wasserforge.Training.Config
                 BytesPerSample = 4.0 * (3 * generator + 10 * critic + 2 * unfolded + 4 * input),
                 BatchSize = c.Training.BatchSize,
                 // The set holds whole images (data.size), of which a texture model trains on crops.
-                DataBytes = m.Kind != "mlp" && c.Data.Source == "procedural" ? 4.0 * c.Data.Count * c.Data.Channels * c.Data.Size * c.Data.Size : 0,
+                DataBytes = m.Kind != "mlp" && ProceduralTextures.TryGetPalette(c.Data.Source, out _) ? 4.0 * c.Data.Count * c.Data.Channels * c.Data.Size * c.Data.Size : 0,
             };
         }
 

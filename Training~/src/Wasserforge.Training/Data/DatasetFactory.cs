@@ -37,10 +37,10 @@ namespace Wasserforge.Training.Data
             }
             if (config.Model.Kind == "mlp") throw new DatasetException($"model kind mlp trains on 2-D toy sets (8gaussians, 25gaussians, swissroll), not '{d.Source}'.");
             ImageDataset images;
-            if (d.Source == "procedural")
+            if (ProceduralTextures.TryGetPalette(d.Source, out var palette))
             {
-                if (d.Channels != 3) throw new DatasetException("the procedural set is RGB: set data.channels to 3.");
-                images = ProceduralTextures.Create(d.Count, d.Size, config.Training.Seed + 1000);
+                if (d.Channels != 3) throw new DatasetException($"the {d.Source} set is RGB: set data.channels to 3.");
+                images = ProceduralTextures.Create(d.Count, d.Size, config.Training.Seed + 1000, palette);
             }
             else
             {
