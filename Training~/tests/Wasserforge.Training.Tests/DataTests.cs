@@ -123,6 +123,33 @@ png(d + '/atlas/sheet.png', 64, 32, 6, 8, rows)
         }
 
         [Test]
+        public void ABuiltInNameThatAlsoNamesAFolderIsRefusedAndDotSlashPicksTheFolder()
+        {
+            // A game developer's art folder may well be called "materials": training on the built-in set
+            // instead would not say so.
+            var folder = Path.Combine(_dir, "materials");
+            Directory.CreateDirectory(folder);
+            var px = new byte[16 * 16 * 4];
+            for (var i = 0; i < px.Length; i++) px[i] = (byte)(i % 4 == 3 ? 255 : 40);
+            for (var k = 0; k < 4; k++) Wasserforge.Pixels.PngEncoder.WriteFile(Path.Combine(folder, $"m{k}.png"), px, 16, 16, 4);
+            var config = new TrainConfig();
+            config.Data.Source = "materials";
+            config.Data.Size = 16;
+            config.Data.Channels = 3;
+            config.Data.HoldOut = 0;
+            config.Training.BatchSize = 4;
+            var e = Assert.Throws<DatasetException>(() => DatasetFactory.Create(config, _dir, null, TextWriter.Null));
+            Assert.That(e.Message, Does.Contain(folder).And.Contain("'./materials'"));
+            config.Data.Source = "./materials";
+            var set = DatasetFactory.Create(config, _dir, null, TextWriter.Null);
+            Assert.That(set.Count, Is.EqualTo(4), "the folder's four images");
+            config.Data.Source = "materials";
+            var elsewhere = Path.Combine(_dir, "elsewhere");
+            Directory.CreateDirectory(elsewhere);
+            Assert.That(DatasetFactory.Create(config, elsewhere, null, TextWriter.Null).Count, Is.EqualTo(config.Data.Count), "without the folder the name is the built-in set");
+        }
+
+        [Test]
         public void CacheIsReusedAndInvalidatedByChanges()
         {
             MakeImages();

@@ -102,6 +102,7 @@ namespace Wasserforge.Cli.Commands
 
         static ImageDataset Reference(string source, string atlas, GeneratorModel g, int proceduralCount)
         {
+            DatasetRegistry.CheckNotShadowed(source, Directory.GetCurrentDirectory());
             if (ProceduralTextures.TryGetPalette(source, out var palette)) return ProceduralTextures.Create(Math.Max(512, proceduralCount), g.Width, ProceduralTextures.ReferenceSeed, palette);
             return ImageFolderLoader.Load(source, new DataConfig { Size = g.Width, Channels = g.Channels, Atlas = atlas }, null, TextWriter.Null);
         }

@@ -29,6 +29,7 @@ namespace Wasserforge.Training.Data
         {
             heldOut = null;
             var d = config.Data;
+            DatasetRegistry.CheckNotShadowed(d.Source, configDirectory);
             var toy = ToyDataset.Create(d.Source);
             if (toy != null)
             {

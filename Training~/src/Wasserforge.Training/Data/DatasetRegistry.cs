@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.IO;
 
 namespace Wasserforge.Training.Data
 {
@@ -20,6 +21,19 @@ namespace Wasserforge.Training.Data
         {
             foreach (var kv in BuiltIns) if (kv.Key == name) return true;
             return false;
+        }
+
+        /// <summary>
+        /// Refuses a built-in name that also names a file or folder in <paramref name="directory"/>: <c>materials</c>
+        /// could mean either, and training on the wrong one would not say so.
+        /// </summary>
+        /// <exception cref="DatasetException"><paramref name="name"/> is built in and <paramref name="directory"/> holds an entry of that name.</exception>
+        public static void CheckNotShadowed(string name, string directory)
+        {
+            if (!IsBuiltIn(name)) return;
+            var path = Path.GetFullPath(Path.Combine(directory ?? ".", name));
+            if (Directory.Exists(path) || File.Exists(path))
+                throw new DatasetException($"'{name}' names a built-in dataset, and {path} exists too: write './{name}' for the images there, or rename them.");
         }
     }
 }
