@@ -105,6 +105,11 @@ namespace Wasserforge.Training.Tests
             Assert.That(Refused("model: { kind: dcgan, full_res_width: 16 }").Message, Does.Contain("'model.full_res_width'").And.Contain("upsample: nearest"));
             Assert.That(Refused("model: { kind: dcgan, upsample: nearest, full_res_width: -1 }").Message, Does.Contain("'model.full_res_width'"));
             Assert.That(Refused("model: { kind: texture, critic_full_res_width: 16 }").Message, Does.Contain("'model.critic_full_res_width'").And.Contain("dcgan"));
+            Assert.That(Loaded("model: { kind: dcgan, upsample: nearest, convs_per_level: 2 }").Model.ConvsPerLevel, Is.EqualTo(2));
+            Assert.That(plain.ConvsPerLevel, Is.EqualTo(1));
+            Assert.That(Refused("model: { kind: dcgan, convs_per_level: 2 }").Message, Does.Contain("'model.convs_per_level'").And.Contain("upsample: nearest"));
+            Assert.That(Refused("model: { kind: dcgan, upsample: nearest, convs_per_level: 3 }").Message, Does.Contain("'model.convs_per_level'").And.Contain("1 or 2"));
+            Assert.That(Refused("model: { kind: texture, convs_per_level: 2 }").Message, Does.Contain("'model.convs_per_level'").And.Contain("dcgan"));
             Assert.That(Refused("model: { kind: dcgan, upsample: nearest, full_res_width: 5000 }").Message, Does.Contain("'model.full_res_width'").And.Contain("4096").And.Contain("at full resolution"));
         }
 

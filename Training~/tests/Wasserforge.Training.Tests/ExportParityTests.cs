@@ -18,7 +18,7 @@ namespace Wasserforge.Training.Tests
         [SetUp] public void Dir() => _dir = TestDirs.New();
         [TearDown] public void Clean() => Directory.Delete(_dir, true);
 
-        internal static TrainConfig Config(string kind, int size, int channels, bool tileable, int latent = 16, string upsample = null, int fullRes = 0)
+        internal static TrainConfig Config(string kind, int size, int channels, bool tileable, int latent = 16, string upsample = null, int fullRes = 0, int convsPerLevel = 1)
         {
             var c = new TrainConfig();
             c.Model.Kind = kind;
@@ -30,6 +30,7 @@ namespace Wasserforge.Training.Tests
             c.Model.Upsample = upsample;
             c.Model.FullResWidth = fullRes;
             c.Model.CriticFullResWidth = fullRes;
+            c.Model.ConvsPerLevel = convsPerLevel;
             c.Data.Size = size;
             c.Data.Channels = channels;
             ConfigDefaults.Apply(c);
@@ -45,10 +46,12 @@ namespace Wasserforge.Training.Tests
         [TestCase("dcgan", 32, 4, false, "nearest")]
         [TestCase("dcgan", 32, 3, false, "nearest", 12)]
         [TestCase("dcgan", 16, 4, true, null, 6)]
-        public void OnnxRuntimeMatchesTorchSharp(string kind, int size, int channels, bool tileable, string upsample = null, int fullRes = 0)
+        [TestCase("dcgan", 32, 3, false, "nearest", 12, 2)]
+        [TestCase("dcgan", 32, 3, true, null, 0, 2)]
+        public void OnnxRuntimeMatchesTorchSharp(string kind, int size, int channels, bool tileable, string upsample = null, int fullRes = 0, int convsPerLevel = 1)
         {
             manual_seed(5);
-            var config = Config(kind, size == 0 ? 16 : size, channels, tileable, kind == "mlp" ? 2 : 16, upsample, fullRes);
+            var config = Config(kind, size == 0 ? 16 : size, channels, tileable, kind == "mlp" ? 2 : 16, upsample, fullRes, convsPerLevel);
             using var models = ModelFactory.Create(config, channels);
             using var gen = new Generator(9);
             // Move batch-norm statistics away from their initial values, as training does.

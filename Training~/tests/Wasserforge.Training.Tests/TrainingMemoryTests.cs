@@ -36,6 +36,8 @@ namespace Wasserforge.Training.Tests
         [TestCase("model: { kind: dcgan, latent_dim: 16, width: 8, max_width: 32, upsample: nearest, full_res_width: 12, critic_full_res_width: 6 }\ndata: { size: 32 }")]
         [TestCase("model: { kind: dcgan, latent_dim: 8, width: 4, max_width: 16, critic_norm: none, tileable: true, full_res_width: 5 }\ndata: { size: 16, channels: 4 }")]
         [TestCase("model: { kind: dcgan, latent_dim: 8, width: 4, max_width: 16, critic_full_res_width: 7 }\ndata: { size: 16, channels: 1 }")]
+        [TestCase("model: { kind: dcgan, latent_dim: 16, width: 8, max_width: 32, upsample: nearest, full_res_width: 12, convs_per_level: 2 }\ndata: { size: 32 }")]
+        [TestCase("model: { kind: dcgan, latent_dim: 8, width: 4, max_width: 16, tileable: true, convs_per_level: 2 }\ndata: { size: 64, channels: 4 }")]
         [TestCase("model: { kind: texture, latent_dim: 16, width: 8, max_width: 32 }\ndata: { size: 32 }")]
         [TestCase("model: { kind: texture, latent_dim: 5, noise_channels: 3, width: 4, max_width: 64, critic_norm: none }\ndata: { size: 64, crop_size: 32, channels: 4 }")]
         [TestCase("model: { kind: texture, latent_dim: 8, width: 4, max_width: 16, critic_norm: batch }\ndata: { size: 16, channels: 1 }\nloss: { kind: wgan-clip }")]

@@ -44,6 +44,11 @@ namespace Wasserforge.Training.Config
             }
             if (c.Model.FullResWidth > 0 && c.Model.Kind == "dcgan" && !c.Model.Tileable && c.Model.Upsample != "nearest")
                 Fail("model.full_res_width", "needs upsample: nearest (the full-resolution convolution follows the last nearest ×2); add it, or remove the key.");
+            if (c.Model.ConvsPerLevel != 1 && c.Model.ConvsPerLevel != 2) Fail("model.convs_per_level", $"{c.Model.ConvsPerLevel} must be 1 or 2.");
+            else if (c.Model.ConvsPerLevel == 2 && (c.Model.Kind != "dcgan" || (!c.Model.Tileable && c.Model.Upsample != "nearest")))
+                Fail("model.convs_per_level", c.Model.Kind != "dcgan"
+                    ? $"applies to dcgan models; a {c.Model.Kind} model has its own layout. Remove the key."
+                    : "needs upsample: nearest (the second convolution follows each nearest ×2 and its convolution); add it, or remove the key.");
             if (c.Model.Depth < 1) Fail("model.depth", "must be at least 1.");
             if (c.Model.Tileable && c.Model.Kind == "mlp")
                 Fail("model.tileable", "applies to dcgan image generators; an mlp makes 2-D points, which have no edges to tile. Remove it or use kind: dcgan.");

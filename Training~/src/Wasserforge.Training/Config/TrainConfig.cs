@@ -65,6 +65,9 @@ namespace Wasserforge.Training.Config
         /// <summary>dcgan: channels of an extra 3×3 convolution with LeakyReLU at full resolution, before the critic's first
         /// stride-2 convolution; 0: none.</summary>
         public int CriticFullResWidth { get; set; }
+        /// <summary>dcgan with nearest upsampling (or tileable): 3×3 convolutions (each with batch norm and ReLU) at every generator
+        /// resolution from 8 px to half the output size: 1 (the default) or 2, as in ProGAN's blocks.</summary>
+        public int ConvsPerLevel { get; set; } = 1;
         /// <summary>mlp: hidden layers.</summary>
         public int Depth { get; set; } = 3;
         /// <summary>texture: channels of the local noise (one cell per 8×8 output pixels); null: 8.</summary>

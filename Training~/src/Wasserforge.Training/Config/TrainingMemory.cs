@@ -62,7 +62,7 @@ namespace Wasserforge.Training.Config
                 {
                     side = c.Data.Size;
                     var ch = ModelFactory.Channels(side, m.Width, m.MaxWidth);
-                    Generator(ch, colours, m.LatentDim, m.Tileable || m.Upsample == "nearest", m.FullResWidth, out gp, out gb, out ga, out gu);
+                    Generator(ch, colours, m.LatentDim, m.Tileable || m.Upsample == "nearest", m.FullResWidth, m.ConvsPerLevel, out gp, out gb, out ga, out gu);
                     Critic(ch, colours, side, m.CriticNorm, m.Tileable, m.CriticFullResWidth, out cp, out cb, out ca, out cu);
                 }
                 parameters = gp + cp;
@@ -148,7 +148,7 @@ namespace Wasserforge.Training.Config
 
         // Parameters, buffers (batch norm statistics), activation floats and the largest unfolded convolution
         // input per sample of the generator: Linear → 4×4 → doubling layers (ModelFactory).
-        static void Generator(int[] ch, int colours, long latent, bool nearest, int fullRes, out long parameters, out long buffers, out double activations, out double unfolded)
+        static void Generator(int[] ch, int colours, long latent, bool nearest, int fullRes, int convsPerLevel, out long parameters, out long buffers, out double activations, out double unfolded)
         {
             var c0 = 16L * ch[0];
             parameters = latent * c0 + c0 + 2 * c0;
@@ -167,6 +167,15 @@ namespace Wasserforge.Training.Config
                 if (nearest) activations += (double)inCh * next * next + (double)inCh * (next + 2) * (next + 2);   // upsampled, padded
                 activations += (normed ? 3.0 : 2.0) * outCh * next * next;
                 unfolded = Math.Max(unfolded, nearest ? (double)inCh * 9 * next * next : (double)outCh * 25 * res * res);
+                if (!last && nearest)
+                    for (var k = 1; k < convsPerLevel; k++)
+                    {
+                        // model.convs_per_level: another 3×3 convolution outCh → outCh at this level, batch norm, ReLU.
+                        parameters += outCh * outCh * 9 + outCh + 2 * outCh;
+                        buffers += 2 * outCh;
+                        activations += (double)outCh * (next + 2) * (next + 2) + 3.0 * outCh * next * next;
+                        unfolded = Math.Max(unfolded, (double)outCh * 9 * next * next);
+                    }
                 res = next;
             }
             if (fullRes > 0)

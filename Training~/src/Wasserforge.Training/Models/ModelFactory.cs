@@ -62,6 +62,7 @@ namespace Wasserforge.Training.Models
     /// <item><c>upsample: nearest</c>: each doubling is nearest ×2 + a 3×3 convolution (zero padding) instead of a transposed convolution (Odena et al. 2016).</item>
     /// <item><c>tileable: true</c>: the generator uses nearest upsampling + 3×3 convolutions with circular padding everywhere (a transposed
     /// convolution cannot pad circularly), so every generated image tiles seamlessly; the critic pads circularly too.</item>
+    /// <item><c>convs_per_level: 2</c> (nearest or tileable): a second 3×3 convolution with batch norm and ReLU at each resolution from 8 px to half the output size.</item>
     /// <item><c>full_res_width: N</c> (nearest or tileable): a 3×3 convolution to N channels with batch norm and ReLU at full resolution
     /// before the output layer; <c>critic_full_res_width: N</c>: a 3×3 convolution to N channels with LeakyReLU(0.2) at full resolution
     /// before the critic's first stride-2 convolution. Without them each network has no nonlinearity at full resolution.</item>
@@ -109,8 +110,8 @@ namespace Wasserforge.Training.Models
             if (m.Kind == TextureKind) return TextureModels.CreateGenerator(config, channels);
             if (m.Kind == "mlp") return Mlp(m.LatentDim, m.Width, m.Depth, channels);
             var ch = Channels(config.Data.Size, m.Width, m.MaxWidth);
-            if (m.Tileable) return UpsampleGenerator(m.LatentDim, ch, channels, PaddingModes.Circular, m.FullResWidth);
-            return m.Upsample == "nearest" ? UpsampleGenerator(m.LatentDim, ch, channels, PaddingModes.Zeros, m.FullResWidth) : DcganGenerator(m.LatentDim, ch, channels);
+            if (m.Tileable) return UpsampleGenerator(m.LatentDim, ch, channels, PaddingModes.Circular, m.FullResWidth, m.ConvsPerLevel);
+            return m.Upsample == "nearest" ? UpsampleGenerator(m.LatentDim, ch, channels, PaddingModes.Zeros, m.FullResWidth, m.ConvsPerLevel) : DcganGenerator(m.LatentDim, ch, channels);
         }
 
         static Sequential Mlp(int input, int width, int depth, int output)
@@ -134,12 +135,19 @@ namespace Wasserforge.Training.Models
 
         static Upsample Double() => Upsample(scale_factor: new[] { 2.0, 2.0 }, mode: UpsampleMode.Nearest);
 
-        /// <summary>Nearest ×2 + 3×3 convolution per level: circular padding (tileable) or zeros (<c>upsample: nearest</c>).</summary>
-        static Sequential UpsampleGenerator(int latent, int[] ch, int outChannels, PaddingModes pad, int fullRes)
+        /// <summary>
+        /// Nearest ×2 + 3×3 convolution per level (<paramref name="convsPerLevel"/> of them below full resolution):
+        /// circular padding (tileable) or zeros (<c>upsample: nearest</c>).
+        /// </summary>
+        static Sequential UpsampleGenerator(int latent, int[] ch, int outChannels, PaddingModes pad, int fullRes, int convsPerLevel)
         {
             var s = Stem(latent, ch[0]);
             for (var i = 1; i < ch.Length; i++)
-                s.append(Double()).append(Conv2d(ch[i - 1], ch[i], 3, stride: 1, padding: 1, padding_mode: pad)).append(BatchNorm2d(ch[i])).append(ReLU());
+            {
+                s.append(Double());
+                for (var k = 0; k < convsPerLevel; k++)
+                    s.append(Conv2d(k == 0 ? ch[i - 1] : ch[i], ch[i], 3, stride: 1, padding: 1, padding_mode: pad)).append(BatchNorm2d(ch[i])).append(ReLU());
+            }
             s.append(Double());
             var last = ch[ch.Length - 1];
             if (fullRes > 0)
