@@ -33,7 +33,7 @@ namespace Wasserforge.Training.Data
             if (!IsBuiltIn(name)) return;
             var path = Path.GetFullPath(Path.Combine(directory ?? ".", name));
             if (Directory.Exists(path) || File.Exists(path))
-                throw new DatasetException($"'{name}' names a built-in dataset, and {path} exists too: write './{name}' for the images there, or rename them.");
+                throw new DatasetException($"'{name}' names a built-in dataset, and {path} exists too: write './{name}' for the images there; for the built-in set, rename that entry or work from another folder.");
         }
     }
 }
