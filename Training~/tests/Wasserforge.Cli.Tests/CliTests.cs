@@ -129,7 +129,7 @@ namespace Wasserforge.Cli.Tests
             Assert.That(File.ReadAllBytes(materialsPng), Is.Not.EqualTo(bytes), "the two sets differ in colour");
             var toy = Run("datasets", "--sheet", "8gaussians", "-o", png);
             Assert.That(toy.code, Is.EqualTo(1));
-            Assert.That(toy.error, Does.Contain("only the materials and procedural sets"));
+            Assert.That(toy.error, Does.Contain("only the procedural and materials sets"));
         }
 
         [Test]

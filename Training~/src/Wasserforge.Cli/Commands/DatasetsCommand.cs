@@ -24,7 +24,7 @@ namespace Wasserforge.Cli.Commands
                     return 0;
                 }
                 if (!ProceduralTextures.TryGetPalette(name, out var palette))
-                    throw new ArgumentException($"--sheet '{name}': only the materials and procedural sets are made of images (the others are 2-D toy points).");
+                    throw new ArgumentException($"--sheet '{name}': only the {string.Join(" and ", ProceduralTextures.SourceNames)} sets are made of images (the others are 2-D toy points).");
                 var path = p.GetValue(output) ?? throw new ArgumentException("--sheet needs -o FILE.png.");
                 var s = p.GetValue(size);
                 if (s < 16 || s > 256 || (s & (s - 1)) != 0) throw new ArgumentException($"--size {s} must be a power of two from 16 to 256.");

@@ -22,18 +22,19 @@ namespace Wasserforge.Training.Data
         /// <summary>The pattern families, in generation order.</summary>
         public static readonly string[] Families = { "bricks", "tiles", "marble", "stripes", "cells" };
 
-        /// <summary>The <c>data.source</c> names of the built-in texture sets, one per palette.</summary>
+        /// <summary>The <c>data.source</c> names of the built-in texture sets, indexed by <see cref="ProceduralPalette"/>.</summary>
         public static readonly string[] SourceNames = { "procedural", "materials" };
 
         /// <summary>True when <paramref name="source"/> names a built-in texture set; <paramref name="palette"/> is its colouring.</summary>
         public static bool TryGetPalette(string source, out ProceduralPalette palette)
         {
-            palette = source == "materials" ? ProceduralPalette.Materials : ProceduralPalette.Random;
-            return source == "procedural" || source == "materials";
+            var index = Array.IndexOf(SourceNames, source);
+            palette = index < 0 ? ProceduralPalette.Random : (ProceduralPalette)index;
+            return index >= 0;
         }
 
         /// <summary>The <c>data.source</c> name of the set coloured by <paramref name="palette"/>.</summary>
-        public static string SourceName(ProceduralPalette palette) => palette == ProceduralPalette.Materials ? "materials" : "procedural";
+        public static string SourceName(ProceduralPalette palette) => SourceNames[(int)palette];
 
         /// <summary>Generates <paramref name="count"/> RGB images of size × size as NCHW floats in [−1, 1], coloured by <paramref name="palette"/>.</summary>
         /// <exception cref="ArgumentException">size is not a power of two from 16 up, or count is below 1.</exception>
