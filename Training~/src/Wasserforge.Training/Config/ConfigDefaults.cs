@@ -60,6 +60,7 @@ namespace Wasserforge.Training.Config
             opt.Beta2 ??= 0.999;
             opt.LrGenerator ??= opt.Lr;
             opt.LrCritic ??= opt.Lr;
+            opt.LrDecay ??= "none";
             if (c.Model.Kind == "mlp") c.Model.CriticNorm = "none";
             c.Model.Upsample ??= c.Model.Tileable ? "nearest" : "transposed";
         }

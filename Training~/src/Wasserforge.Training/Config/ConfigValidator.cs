@@ -19,6 +19,7 @@ namespace Wasserforge.Training.Config
             OneOf("loss.kind", c.Loss.Kind, LossDefaults.Names.ToArray());
             OneOf("model.kind", c.Model.Kind, "dcgan", Models.ModelFactory.TextureKind, "mlp");
             OneOf("optimizer.kind", c.Optimizer.Kind, "adam", "rmsprop", "sgd");
+            OneOf("optimizer.lr_decay", c.Optimizer.LrDecay, "none", "linear");
             OneOf("model.critic_norm", c.Model.CriticNorm, "layer", "batch", "none");
             OneOf("data.crop", c.Data.Crop, "center", "random");
             if (c.Loss.Kind == "wgan-gp" && c.Model.CriticNorm == "batch")

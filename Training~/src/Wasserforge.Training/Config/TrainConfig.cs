@@ -115,6 +115,9 @@ namespace Wasserforge.Training.Config
         public double? Beta1 { get; set; }
         /// <summary>Adam β2.</summary>
         public double? Beta2 { get; set; }
+        /// <summary>Learning-rate schedule of both networks: <c>none</c> (constant) or <c>linear</c> (from the set rate
+        /// down to 0 at the last step, as in the WGAN-GP authors' code). Default none.</summary>
+        public string LrDecay { get; set; }
     }
 
     /// <summary>The <c>training:</c> section.</summary>

@@ -181,6 +181,11 @@ namespace Wasserforge.Training.Loop
             while (step < t.Steps)
             {
                 if (_options.Cancellation.IsCancellationRequested) { cancelled = true; break; }
+                if (_config.Optimizer.LrDecay == "linear")
+                {
+                    LearningRateSchedule.Apply(optG, LearningRateSchedule.RateAt("linear", _config.Optimizer.LrGenerator.Value, step, t.Steps));
+                    LearningRateSchedule.Apply(optC, LearningRateSchedule.RateAt("linear", _config.Optimizer.LrCritic.Value, step, t.Steps));
+                }
                 var criticSteps = CriticSteps(step);
                 CriticNumbers critic = default;
                 for (var k = 0; k < criticSteps; k++)
