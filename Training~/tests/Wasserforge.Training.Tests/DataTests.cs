@@ -236,14 +236,51 @@ png(d + '/atlas/sheet.png', 64, 32, 6, 8, rows)
                     var plane = 32 * 32;
                     float Mean(int c) => img.Skip(c * plane).Take(plane).Average();
                     if (i % 5 == 0 && Median(img, 0, plane) > Median(img, 2, plane) + 0.15f) bricks++;
-                    if (i % 5 == 2 && (Mean(0) + Mean(1) + Mean(2)) / 3 > 0.1f) marble++;
+                    if (i % 5 == 2 && (Mean(0) + Mean(1) + Mean(2)) / 3 > 0.1f && HasDarkVeins(img, plane)) marble++;
                 }
                 return (bricks, marble);
             }
             var materials = Score(ProceduralPalette.Materials);
             var random = Score(ProceduralPalette.Random);
-            Assert.That(materials, Is.EqualTo((20, 20)), "every brick image red over blue, every marble image pale");
+            Assert.That(materials, Is.EqualTo((20, 20)), "every brick image red over blue, every marble image pale with dark veins");
             Assert.That(random.bricksOk + random.marbleOk, Is.LessThan(35), "random colours fail these checks for some images");
+        }
+
+        /// <summary>Veins: a few percent of the pixels (not most) are much darker than the median brightness.</summary>
+        static bool HasDarkVeins(float[] img, int plane)
+        {
+            var grey = Enumerable.Range(0, plane).Select(k => (img[k] + img[plane + k] + img[2 * plane + k]) / 3).OrderBy(v => v).ToArray();
+            return grey[plane / 20] < grey[plane / 2] - 0.4f && grey[plane / 3] > grey[plane / 2] - 0.2f;
+        }
+
+        [Test]
+        public void MaterialsMarbleHasAFewMeanderingVeinsNotRipples()
+        {
+            // Along a row, a vein is a run of dark pixels; the procedural set's ripples cross a row two to six times in
+            // parallel, the materials set's two veins meander, so they cross rows a few times but not at one fixed spacing.
+            double Crossings(ProceduralPalette palette)
+            {
+                var set = ProceduralTextures.Create(50, 32, 11, palette);
+                double total = 0; var images = 0;
+                for (var i = 2; i < set.Count; i += 5, images++)
+                {
+                    var img = set.Image(i).ToArray();
+                    var plane = 32 * 32;
+                    var grey = Enumerable.Range(0, plane).Select(k => (img[k] + img[plane + k] + img[2 * plane + k]) / 3).ToArray();
+                    var median = grey.OrderBy(v => v).ElementAt(plane / 2);
+                    for (var y = 0; y < 32; y++)
+                        for (var x = 0; x < 32; x++)
+                        {
+                            bool Dark(int xx) => grey[y * 32 + (xx & 31)] < median - 0.3f;
+                            if (Dark(x) && !Dark(x - 1)) total++;
+                        }
+                }
+                return total / images / 32;   // dark runs entered per row
+            }
+            var veins = Crossings(ProceduralPalette.Materials);
+            var ripples = Crossings(ProceduralPalette.Random);
+            Assert.That(veins, Is.InRange(0.3, 3.0), "a few veins per row");
+            Assert.That(veins, Is.LessThan(ripples), $"fewer than the ripples ({veins:F2} vs {ripples:F2} per row)");
         }
 
         static float Median(float[] img, int channel, int plane)

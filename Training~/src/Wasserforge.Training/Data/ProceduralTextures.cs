@@ -53,7 +53,10 @@ namespace Wasserforge.Training.Data
                 {
                     case 0: Bricks(ref rng, colours, size, img); break;
                     case 1: Tiles(ref rng, colours, size, img); break;
-                    case 2: Marble(ref rng, colours, size, img); break;
+                    case 2:
+                        if (palette == ProceduralPalette.Materials) VeinedMarble(ref rng, colours, size, img);
+                        else Marble(ref rng, colours, size, img);
+                        break;
                     case 3: Stripes(ref rng, colours, size, img); break;
                     default: Cells(ref rng, colours, size, img); break;
                 }
@@ -108,6 +111,7 @@ namespace Wasserforge.Training.Data
                 }
         }
 
+        /// <summary>The <c>procedural</c> set's marble: two to six parallel ripples (a sine warped by periodic noise).</summary>
         static void Marble(ref Xoshiro256 rng, PatternColours colours, int size, float[] img)
         {
             var baseColour = colours.MarbleBase(ref rng);
@@ -125,6 +129,33 @@ namespace Wasserforge.Training.Data
                     var s = Math.Sin(fx * u + fy * v + phase + warp * noise[y * size + x]);
                     var m = (float)Math.Pow(Math.Abs(s), 0.4);
                     Put(img, size, x, y, vein.Toward(baseColour, m));
+                }
+        }
+
+        /// <summary>
+        /// Marble as the <c>materials</c> set draws it: a cloudy pale ground crossed by two dark veins that meander
+        /// (a sine across the tile, warped by strong periodic noise, so the veins wrap around), like polished stone;
+        /// <see cref="Marble"/> (the <c>procedural</c> set's) packs two to six parallel ripples into a tile.
+        /// </summary>
+        static void VeinedMarble(ref Xoshiro256 rng, PatternColours colours, int size, float[] img)
+        {
+            var baseColour = colours.MarbleBase(ref rng);
+            var vein = colours.MarbleVein(ref rng);
+            var direction = rng.NextInt(4);                // veins run across, down, or along either diagonal
+            var fx = direction == 1 ? 0 : 1;
+            var fy = direction == 0 ? 0 : direction == 3 ? -1 : 1;
+            var phase = rng.NextDouble() * 2 * Math.PI;
+            var warp = 2.5 + rng.NextDouble() * 1.5;
+            var noise = PeriodicNoise(ref rng, size, 4);
+            var clouds = PeriodicNoise(ref rng, size, 4);
+            for (var y = 0; y < size; y++)
+                for (var x = 0; x < size; x++)
+                {
+                    var u = 2 * Math.PI * x / size;
+                    var v = 2 * Math.PI * y / size;
+                    var s = Math.Sin(fx * u + fy * v + phase + warp * noise[y * size + x]);
+                    var m = (float)Math.Pow(Math.Abs(s), 0.5);
+                    Put(img, size, x, y, vein.Toward(baseColour, m), 0.93f + 0.07f * (float)clouds[y * size + x]);
                 }
         }
 
