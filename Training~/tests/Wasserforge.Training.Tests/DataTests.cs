@@ -246,10 +246,14 @@ png(d + '/atlas/sheet.png', 64, 32, 6, 8, rows)
             Assert.That(random.bricksOk + random.marbleOk, Is.LessThan(35), "random colours fail these checks for some images");
         }
 
+        /// <summary>The mean of the three channel planes of a CHW image, per pixel.</summary>
+        static float[] Grey(float[] img, int plane) =>
+            Enumerable.Range(0, plane).Select(k => (img[k] + img[plane + k] + img[2 * plane + k]) / 3).ToArray();
+
         /// <summary>Veins: a few percent of the pixels (not most) are much darker than the median brightness.</summary>
         static bool HasDarkVeins(float[] img, int plane)
         {
-            var grey = Enumerable.Range(0, plane).Select(k => (img[k] + img[plane + k] + img[2 * plane + k]) / 3).OrderBy(v => v).ToArray();
+            var grey = Grey(img, plane).OrderBy(v => v).ToArray();
             return grey[plane / 20] < grey[plane / 2] - 0.4f && grey[plane / 3] > grey[plane / 2] - 0.2f;
         }
 
@@ -266,7 +270,7 @@ png(d + '/atlas/sheet.png', 64, 32, 6, 8, rows)
                 {
                     var img = set.Image(i).ToArray();
                     var plane = 32 * 32;
-                    var grey = Enumerable.Range(0, plane).Select(k => (img[k] + img[plane + k] + img[2 * plane + k]) / 3).ToArray();
+                    var grey = Grey(img, plane);
                     var median = grey.OrderBy(v => v).ElementAt(plane / 2);
                     for (var y = 0; y < 32; y++)
                         for (var x = 0; x < 32; x++)

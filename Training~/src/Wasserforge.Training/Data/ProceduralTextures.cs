@@ -121,15 +121,7 @@ namespace Wasserforge.Training.Data
             var phase = rng.NextDouble() * 2 * Math.PI;
             var warp = 1.5 + rng.NextDouble() * 2;
             var noise = PeriodicNoise(ref rng, size, 4);
-            for (var y = 0; y < size; y++)
-                for (var x = 0; x < size; x++)
-                {
-                    var u = 2 * Math.PI * x / size;
-                    var v = 2 * Math.PI * y / size;
-                    var s = Math.Sin(fx * u + fy * v + phase + warp * noise[y * size + x]);
-                    var m = (float)Math.Pow(Math.Abs(s), 0.4);
-                    Put(img, size, x, y, vein.Toward(baseColour, m));
-                }
+            Veins(img, size, baseColour, vein, fx, fy, phase, warp, noise, 0.4, clouds: null);
         }
 
         /// <summary>
@@ -148,14 +140,24 @@ namespace Wasserforge.Training.Data
             var warp = 2.5 + rng.NextDouble() * 1.5;
             var noise = PeriodicNoise(ref rng, size, 4);
             var clouds = PeriodicNoise(ref rng, size, 4);
+            Veins(img, size, baseColour, vein, fx, fy, phase, warp, noise, 0.5, clouds);
+        }
+
+        /// <summary>
+        /// Draws both marbles: veins where <c>sin(fx·u + fy·v + phase + warp·noise)</c> crosses 0, blended into the ground
+        /// by <c>|sin|^sharpness</c>; <paramref name="clouds"/> (optional) shades the ground by up to 7%.
+        /// </summary>
+        static void Veins(float[] img, int size, Rgb ground, Rgb vein, int fx, int fy, double phase, double warp, double[] noise,
+                          double sharpness, double[] clouds)
+        {
             for (var y = 0; y < size; y++)
                 for (var x = 0; x < size; x++)
                 {
                     var u = 2 * Math.PI * x / size;
                     var v = 2 * Math.PI * y / size;
                     var s = Math.Sin(fx * u + fy * v + phase + warp * noise[y * size + x]);
-                    var m = (float)Math.Pow(Math.Abs(s), 0.5);
-                    Put(img, size, x, y, vein.Toward(baseColour, m), 0.93f + 0.07f * (float)clouds[y * size + x]);
+                    var m = (float)Math.Pow(Math.Abs(s), sharpness);
+                    Put(img, size, x, y, vein.Toward(ground, m), clouds == null ? 1f : 0.93f + 0.07f * (float)clouds[y * size + x]);
                 }
         }
 

@@ -181,10 +181,11 @@ namespace Wasserforge.Training.Loop
             while (step < t.Steps)
             {
                 if (_options.Cancellation.IsCancellationRequested) { cancelled = true; break; }
-                if (_config.Optimizer.LrDecay == "linear")
+                var decay = _config.Optimizer.LrDecay;
+                if (decay != "none")
                 {
-                    LearningRateSchedule.Apply(optG, LearningRateSchedule.RateAt("linear", _config.Optimizer.LrGenerator.Value, step, t.Steps));
-                    LearningRateSchedule.Apply(optC, LearningRateSchedule.RateAt("linear", _config.Optimizer.LrCritic.Value, step, t.Steps));
+                    LearningRateSchedule.Apply(optG, LearningRateSchedule.RateAt(decay, _config.Optimizer.LrGenerator.Value, step, t.Steps));
+                    LearningRateSchedule.Apply(optC, LearningRateSchedule.RateAt(decay, _config.Optimizer.LrCritic.Value, step, t.Steps));
                 }
                 var criticSteps = CriticSteps(step);
                 CriticNumbers critic = default;
