@@ -143,6 +143,15 @@ namespace Wasserforge.Training.Tests
             Assert.That(e.Message, Does.Contain(key).And.Contain(limit));
         }
 
+        [TestCase("loss: { kind: wgan-gp, gp_every: 0 }", "must be at least 1")]
+        [TestCase("loss: { kind: lsgan, gp_every: 4 }", "applies to wgan-gp's gradient penalty; lsgan has none")]
+        public void ALazyPenaltyNeedsAPenaltyAndAPositiveInterval(string yaml, string says)
+        {
+            Assert.That(Refused(yaml).Message, Does.Contain("'loss.gp_every'").Or.Contain("loss.gp_every").And.Contain(says));
+            Assert.That(Loaded("loss: { kind: wgan-gp, gp_every: 4 }").Loss.GpEvery, Is.EqualTo(4));
+            Assert.That(Loaded("loss: { kind: wgan-gp }").Loss.GpEvery, Is.EqualTo(1), "the penalty on every update unless asked");
+        }
+
         [Test]
         public void EmptyFilesSectionsAndNullsTakeTheDefaults()
         {

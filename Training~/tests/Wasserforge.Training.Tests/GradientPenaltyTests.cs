@@ -111,5 +111,37 @@ namespace Wasserforge.Training.Tests
             Expect("gp_grad_b1", grads[1]);
             Expect("gp_grad_w2", grads[2]);
         }
+
+        /// <summary><c>loss.gp_every</c> N: the penalty on updates 0, N, 2N, … only, weighted N·λ; the other updates are the plain Wasserstein loss.</summary>
+        [Test]
+        public void ALazyPenaltyComesEveryNthUpdateWeightedByN()
+        {
+            using var scope = NewDisposeScope();
+            var every = GanLoss.Create(new LossConfig { Kind = "wgan-gp", GpLambda = 10, GpEvery = 1 });
+            var lazy = GanLoss.Create(new LossConfig { Kind = "wgan-gp", GpLambda = 10, GpEvery = 4 });
+            manual_seed(3);
+            using var critic = nn.Sequential(nn.Linear(3, 5), nn.Tanh(), nn.Linear(5, 1)).to(ScalarType.Float64);
+            var real = Randn(1, 6, 3);
+            var fake = Randn(2, 6, 3);
+            for (var update = 0L; update < 9; update++)
+            {
+                using var n1 = new Generator(7);
+                using var n2 = new Generator(7);
+                var full = every.Critic(critic, real, fake, n1, update);
+                var t = lazy.Critic(critic, real, fake, n2, update);
+                var distance = -full.Wasserstein.item<double>();
+                if (update % 4 == 0)
+                {
+                    Assert.That(t.Penalty.item<double>(), Is.EqualTo(full.Penalty.item<double>()), $"update {update}: the same penalty");
+                    Assert.That(full.Penalty.item<double>(), Is.GreaterThan(0));
+                    Assert.That(t.Loss.item<double>(), Is.EqualTo(distance + 40 * full.Penalty.item<double>()).Within(1e-12), $"update {update}: weighted 4 x 10");
+                }
+                else
+                {
+                    Assert.That(t.Penalty, Is.Null, $"update {update}: no penalty");
+                    Assert.That(t.Loss.item<double>(), Is.EqualTo(distance).Within(1e-15), $"update {update}: the Wasserstein loss alone");
+                }
+            }
+        }
     }
 }

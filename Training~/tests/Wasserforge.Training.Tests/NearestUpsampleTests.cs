@@ -48,7 +48,7 @@ namespace Wasserforge.Training.Tests
             Assert.That(gConvs.Count, Is.EqualTo(plain.Generator.children().OfType<Conv2d>().Count() + 1));
             Assert.That(gConvs[^2].weight.shape, Is.EqualTo(new long[] { 12, 8, 3, 3 }), "from the last level's 8 channels to 12, 3×3");
             Assert.That(gConvs[^1].weight.shape, Is.EqualTo(new long[] { 3, 12, 3, 3 }), "then to the colours");
-            Assert.That(models.Generator.children().OfType<BatchNorm2d>().Count(), Is.EqualTo(plain.Generator.children().OfType<BatchNorm2d>().Count() + 1));
+            Assert.That(models.Generator.children().OfType<BatchNorm>().Count(), Is.EqualTo(plain.Generator.children().OfType<BatchNorm>().Count() + 1));
             var cConvs = models.Critic.children().OfType<Conv2d>().ToList();
             Assert.That((cConvs[0].weight.shape, cConvs[0].stride[0]), Is.EqualTo((new long[] { 12, 3, 3, 3 }, 1L)), "the critic first sees the image through a stride-1 3×3 convolution");
             Assert.That(cConvs[1].weight.shape[1], Is.EqualTo(12));

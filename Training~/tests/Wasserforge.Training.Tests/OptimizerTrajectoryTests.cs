@@ -30,8 +30,16 @@ namespace Wasserforge.Training.Tests
             "rmsprop_centered_momentum" => optim.RMSProp(p, lr: 0.001, momentum: 0.5, centered: true, weight_decay: 0.05),
             "sgd" => optim.SGD(p, 0.05),
             "sgd_momentum" => optim.SGD(p, 0.05, momentum: 0.9),
+            // The trainer's own: TorchSharp's classes with steps that hold their Scalars (Optimizers.HeldScalarAdam).
+            "held_adam_wgan_gp" => new Optimizers.HeldScalarAdam(p, lr: 0.05, beta1: 0.0, beta2: 0.9),
+            "held_adam_default" => new Optimizers.HeldScalarAdam(p, lr: 0.01, beta1: 0.9, beta2: 0.999),
+            "held_rmsprop_wgan" => new Optimizers.HeldScalarRmsProp(p, lr: 0.005),
+            "held_sgd" => new Optimizers.HeldScalarSgd(p, 0.05),
             _ => throw new ArgumentException(name),
         };
+
+        /// <summary>The reference case a test case follows (the held-Scalar optimizers follow TorchSharp's).</summary>
+        static string Case(string name) => name.StartsWith("held_", StringComparison.Ordinal) ? name.Substring(5) : name;
 
         /// <summary>The reference problem: loss = mean((x Wᵀ + b − y)²) + 0.1 Σ W⁴.</summary>
         sealed class Problem : IDisposable
@@ -64,13 +72,17 @@ namespace Wasserforge.Training.Tests
         [TestCase("rmsprop_centered_momentum")]
         [TestCase("sgd")]
         [TestCase("sgd_momentum")]
+        [TestCase("held_adam_wgan_gp")]
+        [TestCase("held_adam_default")]
+        [TestCase("held_rmsprop_wgan")]
+        [TestCase("held_sgd")]
         public void TrajectoryMatchesPyTorch(string name)
         {
             var reference = Reference();
             using var problem = new Problem(reference.GetProperty("start"));
             using var opt = Make(name, new[] { problem.W, problem.B });
             var step = 0;
-            foreach (var expected in reference.GetProperty("cases").GetProperty(name).EnumerateArray())
+            foreach (var expected in reference.GetProperty("cases").GetProperty(Case(name)).EnumerateArray())
             {
                 problem.Step(opt);
                 step++;
@@ -85,10 +97,12 @@ namespace Wasserforge.Training.Tests
         [TestCase("rmsprop_wgan")]
         [TestCase("rmsprop_centered_momentum")]
         [TestCase("sgd_momentum")]
+        [TestCase("held_adam_wgan_gp")]
+        [TestCase("held_rmsprop_wgan")]
         public void ACheckpointContinuesTheTrajectory(string name)
         {
             var reference = Reference();
-            var steps = reference.GetProperty("cases").GetProperty(name).EnumerateArray().ToArray();
+            var steps = reference.GetProperty("cases").GetProperty(Case(name)).EnumerateArray().ToArray();
             var dir = TestDirs.New("wf-optim-");
             try
             {
@@ -104,6 +118,33 @@ namespace Wasserforge.Training.Tests
                 for (var i = 6; i < steps.Length; i++) problem.Step(second);
                 Assert.That(problem.W.data<double>().ToArray(), Is.EqualTo(Doubles(steps[^1].GetProperty("W"))).Within(1e-12));
                 Assert.That(problem.B.data<double>().ToArray(), Is.EqualTo(Doubles(steps[^1].GetProperty("b"))).Within(1e-12));
+            }
+            finally { Directory.Delete(dir, true); }
+        }
+
+        /// <summary>The trainer's optimizers step exactly as TorchSharp's own, bit for bit, and read each other's checkpoints.</summary>
+        [TestCase("adam_wgan_gp")]
+        [TestCase("adam_default")]
+        [TestCase("rmsprop_wgan")]
+        [TestCase("sgd")]
+        public void HeldScalarOptimizersStepExactlyAsTorchSharps(string name)
+        {
+            var start = Reference().GetProperty("start");
+            using var theirs = new Problem(start);
+            using var mine = new Problem(start);
+            using var theirOpt = Make(name, new[] { theirs.W, theirs.B });
+            var dir = TestDirs.New("wf-optim-");
+            try
+            {
+                for (var i = 0; i < 6; i++) theirs.Step(theirOpt);
+                var folder = Path.Combine(dir, "step_000006");
+                Checkpoint.Save(folder, new CheckpointState { Step = 6 }, new Dictionary<string, nn.Module>(), new Dictionary<string, optim.Optimizer> { ["opt"] = theirOpt });
+                using (var w = no_grad()) { mine.W.copy_(theirs.W); mine.B.copy_(theirs.B); }
+                using var myOpt = Make("held_" + name, new[] { mine.W, mine.B });
+                Checkpoint.Load(folder, new Dictionary<string, nn.Module>(), new Dictionary<string, optim.Optimizer> { ["opt"] = myOpt });
+                for (var i = 6; i < 12; i++) { theirs.Step(theirOpt); mine.Step(myOpt); }
+                Assert.That(mine.W.data<double>().ToArray(), Is.EqualTo(theirs.W.data<double>().ToArray()), "W, exactly");
+                Assert.That(mine.B.data<double>().ToArray(), Is.EqualTo(theirs.B.data<double>().ToArray()), "b, exactly");
             }
             finally { Directory.Delete(dir, true); }
         }

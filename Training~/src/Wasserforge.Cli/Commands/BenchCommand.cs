@@ -7,7 +7,8 @@ namespace Wasserforge.Cli.Commands
     /// <c>bench engine [--device D] [--warmup N] [--iterations N] [--threads N]</c>: WGAN-GP reference DCGAN
     /// iterations per second through the trainer's own step code (last line <c>iters_per_s=X</c>);
     /// <c>bench memory [--warmup N] [--steps N]</c>: the trainer's resident memory over a run;
-    /// <c>bench runtime</c>: generation latency through the runtime.
+    /// <c>bench runtime</c>: generation latency through the runtime;
+    /// <c>bench scalars [--seconds N]</c>: TorchSharp's temporary Scalars against held ones under garbage collections.
     /// </summary>
     static class BenchCommand
     {
@@ -54,6 +55,24 @@ namespace Wasserforge.Cli.Commands
                 return 0;
             }));
             cmd.Subcommands.Add(runtime);
+
+            var seconds = new Option<double>("--seconds") { DefaultValueFactory = _ => 10, Description = "Longest time per side." };
+            var scalars = new Command("scalars", "TorchSharp 0.107's temporary Scalars against held ones while another thread collects garbage (Documentation~/training-engine.md).") { seconds };
+            scalars.SetAction(p => console.Guard(() =>
+            {
+                var limit = p.GetValue(seconds);
+                // The held side first: a use after free on the other side can take the process down with it.
+                foreach (var held in new[] { true, false })
+                {
+                    var r = ScalarRaceCheck.Run(held, limit);
+                    var side = held ? "held Scalars     " : "TorchSharp's own ";
+                    console.Out.WriteLine(r.Error == null
+                        ? $"{side}: {r.Updates:N0} updates in {r.Seconds:F1} s, no error"
+                        : $"{side}: libtorch failed after {r.Updates:N0} updates ({r.Seconds:F2} s): {r.Error}");
+                }
+                return 0;
+            }));
+            cmd.Subcommands.Add(scalars);
             return cmd;
         }
     }

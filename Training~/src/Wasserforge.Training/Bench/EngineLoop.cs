@@ -37,7 +37,8 @@ namespace Wasserforge.Training.Bench
             _steps = new TrainingStep(_models, GanLoss.Create(c.Loss), _optC, _optG, _noise, dev);
             _batch = c.Training.BatchSize;
             _criticSteps = c.Loss.NCritic.Value;
-            _real = (CpuRandom.Rand(_noise, new long[] { _batch, c.Data.Channels, c.Data.Size, c.Data.Size }, dev) * 2.0 - 1.0).DetachFromDisposeScope();
+            using (var s = new ScalarScope())
+                _real = CpuRandom.Rand(_noise, new long[] { _batch, c.Data.Channels, c.Data.Size, c.Data.Size }, dev).mul(s.Of(2)).sub(HeldScalars.One).DetachFromDisposeScope();
         }
 
         /// <summary>One iteration: the critic steps, then the generator step.</summary>

@@ -52,6 +52,7 @@ namespace Wasserforge.Training.Config
                     break;
             }
             loss.GpLambda ??= 0.0;
+            loss.GpEvery ??= 1;
             loss.Clip ??= 0.0;
             loss.BoostCriticSteps ??= loss.NCritic;
             loss.BoostWarmup ??= 0;

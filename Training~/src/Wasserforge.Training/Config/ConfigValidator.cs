@@ -61,6 +61,8 @@ namespace Wasserforge.Training.Config
             ConfigLimits.Check(c, Fail);
             if (c.Loss.NCritic < 1) Fail("loss.n_critic", "must be at least 1.");
             if (c.Loss.GpLambda < 0) Fail("loss.gp_lambda", "must not be negative.");
+            if (c.Loss.GpEvery < 1) Fail("loss.gp_every", "must be at least 1 (1 = the penalty on every critic update).");
+            else if (c.Loss.GpEvery > 1 && c.Loss.Kind != "wgan-gp") Fail("loss.gp_every", $"applies to wgan-gp's gradient penalty; {c.Loss.Kind} has none. Remove the key.");
             if (c.Loss.Clip < 0) Fail("loss.clip", "must not be negative.");
             if (!(c.Optimizer.LrGenerator > 0) || !(c.Optimizer.LrCritic > 0)) Fail("optimizer.lr", "must be positive.");
             if (c.Optimizer.Beta1 < 0 || c.Optimizer.Beta1 >= 1) Fail("optimizer.beta1", "must be in [0, 1).");

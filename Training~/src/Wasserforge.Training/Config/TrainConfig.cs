@@ -90,6 +90,8 @@ namespace Wasserforge.Training.Config
         public int? NCritic { get; set; }
         /// <summary>wgan-gp: gradient penalty weight λ.</summary>
         public double? GpLambda { get; set; }
+        /// <summary>wgan-gp: the penalty is computed on every this many critic updates, weighted by it (lazy regularisation; 1 = every update).</summary>
+        public int? GpEvery { get; set; }
         /// <summary>wgan-clip: weights are clamped to ±clip after each critic step.</summary>
         public double? Clip { get; set; }
         /// <summary>wgan-clip: critic steps during warm-up and every <see cref="BoostEvery"/>th generator iteration.</summary>

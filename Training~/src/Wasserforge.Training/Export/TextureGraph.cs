@@ -56,7 +56,7 @@ namespace Wasserforge.Training.Export
         static float[] F(Tensor t) => t.detach().to(ScalarType.Float32, CPU).contiguous().data<float>().ToArray();
 
         /// <summary>An affine-free batch norm's inference parameters (γ = 1, β = 0).</summary>
-        static BatchNormParameters Affine(BatchNorm2d bn)
+        static BatchNormParameters Affine(BatchNorm bn)
         {
             var mean = F(bn.running_mean);
             return new BatchNormParameters(Enumerable.Repeat(1f, mean.Length).ToArray(), new float[mean.Length], mean, F(bn.running_var), bn.eps);

@@ -50,14 +50,17 @@ namespace Wasserforge.Training.Loop
 
         static Dictionary<string, optim.Optimizer> Optimizers(optim.Optimizer g, optim.Optimizer c) => new Dictionary<string, optim.Optimizer> { ["opt_g"] = g, ["opt_c"] = c };
 
-        /// <summary>The optimizer <paramref name="o"/> names (adam, rmsprop, otherwise sgd) over <paramref name="parameters"/>: TorchSharp's <c>torch.optim</c>.</summary>
+        /// <summary>
+        /// The optimizer <paramref name="o"/> names (adam, rmsprop, otherwise sgd) over <paramref name="parameters"/>: TorchSharp's
+        /// <c>torch.optim</c> classes, with steps that hold their Scalars (<see cref="Optimizers.HeldScalarAdam"/>).
+        /// </summary>
         internal static optim.Optimizer MakeOptimizer(Config.OptimizerConfig o, IEnumerable<Parameter> parameters, double lr)
         {
             switch (o.Kind)
             {
-                case "adam": return optim.Adam(parameters, lr, o.Beta1.Value, o.Beta2.Value);
-                case "rmsprop": return optim.RMSProp(parameters, lr);
-                default: return optim.SGD(parameters, lr);
+                case "adam": return new Optimizers.HeldScalarAdam(parameters, lr, o.Beta1.Value, o.Beta2.Value);
+                case "rmsprop": return new Optimizers.HeldScalarRmsProp(parameters, lr);
+                default: return new Optimizers.HeldScalarSgd(parameters, lr);
             }
         }
 

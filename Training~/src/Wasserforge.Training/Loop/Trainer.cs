@@ -173,7 +173,7 @@ namespace Wasserforge.Training.Loop
             var swd = swdReference != null ? new SwdLog(_run.SwdPath, step, swdAgainst) : null;
             var clock = Stopwatch.StartNew();
             var intervalClock = Stopwatch.StartNew();
-            double sumW = 0, sumC = 0, sumGp = 0, sumG = 0;
+            double sumW = 0, sumC = 0, sumGp = 0, sumG = 0, lastGp = 0;   // a lazy penalty: the last one computed
             int logged = 0;
             long imagesSinceLog = 0;
             var cancelled = false;
@@ -193,10 +193,11 @@ namespace Wasserforge.Training.Loop
                 {
                     data.NextBatch(ref dataRng, batch, realBuffer);
                     using var scope = NewDisposeScope();
-                    critic = steps.Critic(torch.tensor(realBuffer, batchShape).to(device), read: k == criticSteps - 1);
+                    critic = steps.Critic(torch.tensor(realBuffer, batchShape).to(device), read: k == criticSteps - 1, update: step * criticSteps + k);
                 }
                 var g = steps.Generator(batch);
-                double w = critic.Wasserstein, c = critic.Loss, gp = critic.Penalty;
+                if (critic.Penalised) lastGp = critic.Penalty;
+                double w = critic.Wasserstein, c = critic.Loss, gp = _config.Loss.GpEvery > 1 ? lastGp : critic.Penalty;
                 if (!IsFinite(w) || !IsFinite(c) || !IsFinite(g) || !IsFinite(gp))
                     throw Diverged(step + 1, $"critic loss {c}, generator loss {g}, Wasserstein estimate {w}");
                 step++;

@@ -14,10 +14,15 @@ namespace Wasserforge.Training.Loop
         public readonly double Loss;
         /// <summary>E[D(real)] − E[D(fake)].</summary>
         public readonly double Wasserstein;
-        /// <summary>Gradient penalty before λ (0 without one).</summary>
+        /// <summary>Gradient penalty before λ (0 without one, or on an update a lazy penalty skipped).</summary>
         public readonly double Penalty;
+        /// <summary>Whether this update computed a gradient penalty.</summary>
+        public readonly bool Penalised;
         /// <summary>Creates the numbers.</summary>
-        public CriticNumbers(double loss, double wasserstein, double penalty) { Loss = loss; Wasserstein = wasserstein; Penalty = penalty; }
+        public CriticNumbers(double loss, double wasserstein, double penalty, bool penalised = false)
+        {
+            Loss = loss; Wasserstein = wasserstein; Penalty = penalty; Penalised = penalised;
+        }
     }
 
     /// <summary>
@@ -44,20 +49,21 @@ namespace Wasserforge.Training.Loop
         }
 
         /// <summary>
-        /// One critic update on <paramref name="real"/> (a batch on the device). Returns the loss terms
-        /// as numbers when <paramref name="read"/> (reading waits for a GPU to finish), else zeros.
+        /// One critic update on <paramref name="real"/> (a batch on the device); <paramref name="update"/> counts the run's
+        /// critic updates from 0 (for a lazy penalty). Returns the loss terms as numbers when <paramref name="read"/>
+        /// (reading waits for a GPU to finish), else zeros.
         /// </summary>
-        public CriticNumbers Critic(Tensor real, bool read)
+        public CriticNumbers Critic(Tensor real, bool read, long update = 0)
         {
             using var scope = NewDisposeScope();
             Tensor fake;
             using (no_grad()) fake = _models.Generator.forward(Latents(real.size(0)));
-            var terms = _loss.Critic(_models.Critic, real, fake, Noise);
+            var terms = _loss.Critic(_models.Critic, real, fake, Noise, update);
             _critic.zero_grad();
             terms.Loss.backward();
             _critic.step();
             _loss.AfterCriticStep(_models.Critic);
-            return read ? new CriticNumbers(Read(terms.Loss), Read(terms.Wasserstein), terms.Penalty is null ? 0 : Read(terms.Penalty)) : default;
+            return read ? new CriticNumbers(Read(terms.Loss), Read(terms.Wasserstein), terms.Penalty is null ? 0 : Read(terms.Penalty), terms.Penalty is not null) : default;
         }
 
         /// <summary>One generator update on <paramref name="batch"/> fresh latents; returns the generator loss.</summary>

@@ -1,6 +1,7 @@
 using System;
 using TorchSharp;
 using Wasserforge.Training.Config;
+using Wasserforge.Training.Engine;
 using Wasserforge.Training.Losses;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -71,7 +72,11 @@ namespace Wasserforge.Training.Metrics
         }
 
         /// <summary>1-D N(<paramref name="mean"/>, 1): W₁ between two of them is the distance of their means.</summary>
-        public static PointSampler Gaussian1D(double mean) => (n, g) => randn(new long[] { n, 1 }, generator: g) + mean;
+        public static PointSampler Gaussian1D(double mean) => (n, g) =>
+        {
+            using var s = new ScalarScope();
+            return randn(new long[] { n, 1 }, generator: g).Plus(s.Of(mean));
+        };
 
         /// <summary>The parallel-lines example: points (<paramref name="theta"/>, z) with z ~ U[0, 1]; W₁ between lines at 0 and θ is |θ|.</summary>
         public static PointSampler ParallelLine(double theta) => (n, g) =>

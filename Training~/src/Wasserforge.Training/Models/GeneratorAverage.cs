@@ -1,6 +1,8 @@
 using System;
 using System.Linq;
+using TorchSharp;
 using TorchSharp.Modules;
+using Wasserforge.Training.Engine;
 using static TorchSharp.torch;
 
 namespace Wasserforge.Training.Models
@@ -43,13 +45,15 @@ namespace Wasserforge.Training.Models
         {
             using var scope = NewDisposeScope();
             using var _ = no_grad();
+            using var scalars = new ScalarScope();
+            Scalar mineWeight = scalars.Of(keep), theirWeight = scalars.Of(1 - keep);
             var mine = Average.parameters().ToList();
             var theirs = source.parameters().ToList();
             if (mine.Count != theirs.Count) throw new ArgumentException($"the generator has {theirs.Count} weight tensors, its average {mine.Count}.", nameof(source));
             for (var i = 0; i < mine.Count; i++)
             {
                 if (keep == 0) mine[i].copy_(theirs[i]);
-                else mine[i].mul_(keep).add_(theirs[i], alpha: 1 - keep);
+                else mine[i].mul_(mineWeight).add_(theirs[i], theirWeight);
             }
             var myBuffers = Average.buffers().ToList();
             var theirBuffers = source.buffers().ToList();

@@ -123,13 +123,13 @@ namespace Wasserforge.Training.Models
         }
 
         static Sequential Stem(int latent, int c0) =>
-            Sequential(Linear(latent, 4 * 4 * c0), BatchNorm1d(4 * 4 * c0), ReLU(), Unflatten(1, new long[] { c0, 4, 4 }));
+            Sequential(Linear(latent, 4 * 4 * c0), HeldScalarBatchNorm.Features(4 * 4 * c0), ReLU(), Unflatten(1, new long[] { c0, 4, 4 }));
 
         static Sequential DcganGenerator(int latent, int[] ch, int outChannels)
         {
             var s = Stem(latent, ch[0]);
             for (var i = 1; i < ch.Length; i++)
-                s.append(ConvTranspose2d(ch[i - 1], ch[i], 5, stride: 2, padding: 2, output_padding: 1)).append(BatchNorm2d(ch[i])).append(ReLU());
+                s.append(ConvTranspose2d(ch[i - 1], ch[i], 5, stride: 2, padding: 2, output_padding: 1)).append(HeldScalarBatchNorm.Images(ch[i])).append(ReLU());
             return s.append(ConvTranspose2d(ch[ch.Length - 1], outChannels, 5, stride: 2, padding: 2, output_padding: 1)).append(Tanh());
         }
 
@@ -146,13 +146,13 @@ namespace Wasserforge.Training.Models
             {
                 s.append(Double());
                 for (var k = 0; k < convsPerLevel; k++)
-                    s.append(Conv2d(k == 0 ? ch[i - 1] : ch[i], ch[i], 3, stride: 1, padding: 1, padding_mode: pad)).append(BatchNorm2d(ch[i])).append(ReLU());
+                    s.append(Conv2d(k == 0 ? ch[i - 1] : ch[i], ch[i], 3, stride: 1, padding: 1, padding_mode: pad)).append(HeldScalarBatchNorm.Images(ch[i])).append(ReLU());
             }
             s.append(Double());
             var last = ch[ch.Length - 1];
             if (fullRes > 0)
             {
-                s.append(Conv2d(last, fullRes, 3, stride: 1, padding: 1, padding_mode: pad)).append(BatchNorm2d(fullRes)).append(ReLU());
+                s.append(Conv2d(last, fullRes, 3, stride: 1, padding: 1, padding_mode: pad)).append(HeldScalarBatchNorm.Images(fullRes)).append(ReLU());
                 last = fullRes;
             }
             return s.append(Conv2d(last, outChannels, 3, stride: 1, padding: 1, padding_mode: pad)).append(Tanh());
@@ -181,7 +181,7 @@ namespace Wasserforge.Training.Models
             switch (norm)
             {
                 case "layer": s.append(LayerNorm(new long[] { channels, res, res })); break;
-                case "batch": s.append(BatchNorm2d(channels)); break;
+                case "batch": s.append(HeldScalarBatchNorm.Images(channels)); break;
                 case "none": break;
                 default: throw new ArgumentException($"unknown critic norm '{norm}'");
             }

@@ -1,6 +1,7 @@
 using System;
 using TorchSharp;
 using TorchSharp.Modules;
+using Wasserforge.Training.Engine;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -16,7 +17,7 @@ namespace Wasserforge.Training.Models
     {
         readonly Upsample up;
         readonly Conv2d conv;
-        readonly BatchNorm2d norm;
+        readonly BatchNorm norm;
         readonly Linear film;
 
         /// <summary>Output channels.</summary>
@@ -28,14 +29,14 @@ namespace Wasserforge.Training.Models
             Channels = outChannels;
             up = upsample ? Upsample(scale_factor: new[] { 2.0, 2.0 }, mode: UpsampleMode.Nearest) : null;
             conv = Conv2d(inChannels, outChannels, 3, stride: 1, padding: 1, padding_mode: PaddingModes.Circular);
-            norm = BatchNorm2d(outChannels, affine: false);
+            norm = HeldScalarBatchNorm.Images(outChannels, affine: false);
             film = Linear(globalDim, 2 * outChannels);
             using (no_grad()) { film.weight.zero_(); film.bias.zero_(); }
             RegisterComponents();
         }
 
         /// <summary>The layers, for the exporter: upsampling (null in the stem), convolution, batch norm, FiLM Linear ([γ; β] rows).</summary>
-        internal (Upsample up, Conv2d conv, BatchNorm2d norm, Linear film) Layers => (up, conv, norm, film);
+        internal (Upsample up, Conv2d conv, BatchNorm norm, Linear film) Layers => (up, conv, norm, film);
 
         /// <inheritdoc/>
         public override Tensor forward(Tensor x, Tensor z)
@@ -50,7 +51,7 @@ namespace Wasserforge.Training.Models
             var n = gammaBeta.shape[0];
             var gamma = gammaBeta.narrow(1, 0, channels).reshape(n, channels, 1, 1);
             var beta = gammaBeta.narrow(1, channels, channels).reshape(n, channels, 1, 1);
-            return x * (gamma + 1.0) + beta;
+            return (x * gamma.Plus(HeldScalars.One)).Plus(beta);
         }
     }
 
@@ -76,7 +77,7 @@ namespace Wasserforge.Training.Models
 
         readonly Conv2d stemNoise;
         readonly Linear stemGlobal;
-        readonly BatchNorm2d stemNorm;
+        readonly BatchNorm stemNorm;
         readonly Linear stemFilm;
         readonly ModuleList<TextureBlock> blocks;
         readonly Conv2d toRgb;
@@ -120,7 +121,7 @@ namespace Wasserforge.Training.Models
             _c0 = ch[0];
             stemNoise = Conv2d(noiseChannels, ch[0], 3, stride: 1, padding: 1, padding_mode: PaddingModes.Circular);
             stemGlobal = Linear(globalDim, ch[0]);
-            stemNorm = BatchNorm2d(ch[0], affine: false);
+            stemNorm = HeldScalarBatchNorm.Images(ch[0], affine: false);
             stemFilm = Linear(globalDim, 2 * ch[0]);
             using (no_grad()) { stemFilm.weight.zero_(); stemFilm.bias.zero_(); }
             blocks = new ModuleList<TextureBlock>();
@@ -139,7 +140,7 @@ namespace Wasserforge.Training.Models
         }
 
         /// <summary>The layers, for the exporter.</summary>
-        internal (Conv2d noise, Linear global, BatchNorm2d norm, Linear film, TextureBlock[] blocks, Conv2d toRgb) Layers
+        internal (Conv2d noise, Linear global, BatchNorm norm, Linear film, TextureBlock[] blocks, Conv2d toRgb) Layers
         {
             get
             {
@@ -162,7 +163,7 @@ namespace Wasserforge.Training.Models
         public Tensor Forward(Tensor z, Tensor noise)
         {
             var n = z.shape[0];
-            var x = stemNoise.forward(noise) + stemGlobal.forward(z).reshape(n, _c0, 1, 1);
+            var x = stemNoise.forward(noise).Plus(stemGlobal.forward(z).reshape(n, _c0, 1, 1));
             x = TextureBlock.Modulate(stemNorm.forward(x), stemFilm.forward(z), _c0).relu();
             foreach (var b in blocks) x = b.forward(x, z);
             return toRgb.forward(x).tanh();
