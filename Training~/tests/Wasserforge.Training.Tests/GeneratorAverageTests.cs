@@ -74,5 +74,40 @@ namespace Wasserforge.Training.Tests
             Assert.That(() => new GeneratorAverage(m, 1.0), Throws.TypeOf<ArgumentOutOfRangeException>());
             Assert.That(() => new GeneratorAverage(m, 0.0), Throws.TypeOf<ArgumentOutOfRangeException>());
         }
+
+        /// <summary>
+        /// Recomputed statistics are those of the averaged weights' own activations: the running mean is the mean of the
+        /// norm's input over all the latents it ran, and the running variance the mean of the batches' unbiased variances.
+        /// The generator is left in evaluation mode, and the same weights give the same statistics every time.
+        /// </summary>
+        [Test]
+        public void RecomputedNormStatisticsAreTheAveragedWeightsOwn()
+        {
+            manual_seed(5);
+            using var g = Sequential(Linear(3, 2), HeldScalarBatchNorm.Features(2));
+            var norm = (BatchNorm)g[1];
+            using (no_grad()) { norm.running_mean.fill_(7); norm.running_var.fill_(9); }   // statistics of other weights
+            GeneratorAverage.RecomputeNorms(g, 3, CPU);
+            Assert.That(g.training, Is.False, "left in evaluation mode");
+            var first = norm.running_mean.data<float>().ToArray();
+            // The same latents, drawn again: the linear layer's outputs, batch by batch.
+            using var noise = new Generator(20261204);
+            var means = new List<float[]>();
+            var variances = new List<float[]>();
+            for (var b = 0; b < GeneratorAverage.NormBatches; b++)
+            {
+                using var z = Engine.CpuRandom.Randn(noise, new long[] { GeneratorAverage.NormBatchSize, 3 }, CPU);
+                using var h = ((Linear)g[0]).forward(z);
+                means.Add(h.mean(new long[] { 0 }).data<float>().ToArray());
+                variances.Add(h.var(0).data<float>().ToArray());
+            }
+            for (var c = 0; c < 2; c++)
+            {
+                Assert.That(first[c], Is.EqualTo(means.Average(m => m[c])).Within(1e-5), $"running mean of channel {c}");
+                Assert.That(norm.running_var.data<float>()[c], Is.EqualTo(variances.Average(v => v[c])).Within(1e-4), $"running variance of channel {c}");
+            }
+            GeneratorAverage.RecomputeNorms(g, 3, CPU);
+            Assert.That(norm.running_mean.data<float>().ToArray(), Is.EqualTo(first), "the same weights give the same statistics");
+        }
     }
 }

@@ -78,6 +78,24 @@ training: { steps: 6, batch_size: 8, sample_every: 3, checkpoint_every: 3, log_e
             Assert.That(File.ReadAllBytes(raw), Is.Not.EqualTo(File.ReadAllBytes(average)), "--raw-weights exports the trained weights, which differ from their average");
         }
 
+        /// <summary>
+        /// training.ema_batch_norm: recomputing the average's batch-norm statistics changes what ships (and the samples),
+        /// not training: both runs log the same metrics. dcgan recomputes unless told to copy.
+        /// </summary>
+        [Test]
+        public void RecomputingTheAveragesNormStatisticsChangesWhatShipsNotTraining()
+        {
+            var ema = Tiny.Replace("seed: 3 }", "seed: 3, ema: 0.9 }");
+            var recomputed = Train(Config(ema), "recompute");
+            var copied = Train(Config(ema.Replace("ema: 0.9 }", "ema: 0.9, ema_batch_norm: copy }")), "copy");
+            Assert.That(File.ReadAllText(recomputed.Run.ConfigPath), Does.Contain("ema_batch_norm: recompute"), "the dcgan default, saved with the run");
+            Assert.That(File.ReadAllLines(recomputed.Run.MetricsPath).Select(r => string.Join(",", r.Split(',').Take(5))),
+                Is.EqualTo(File.ReadAllLines(copied.Run.MetricsPath).Select(r => string.Join(",", r.Split(',').Take(5)))), "training is the same");
+            Assert.That(File.ReadAllBytes(recomputed.OnnxPath), Is.Not.EqualTo(File.ReadAllBytes(copied.OnnxPath)), "the exported statistics differ");
+            var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Config(ema.Replace("ema: 0.9 }", "ema: 0.9, ema_batch_norm: average }"))));
+            Assert.That(e.Message, Does.Contain("training.ema_batch_norm").And.Contain("recompute").And.Contain("copy"));
+        }
+
         [Test]
         public void ACheckpointWithoutAnAverageStartsItFromTheCurrentWeightsAndSaysSo()
         {

@@ -16,6 +16,7 @@ namespace Wasserforge.Training.Config
         {
             var loss = c.Loss;
             var opt = c.Optimizer;
+            c.Training.EmaBatchNorm ??= c.Model.Kind == Models.ModelFactory.TextureKind ? "copy" : "recompute";
             if (c.Model.Kind == Models.ModelFactory.TextureKind)
             {
                 c.Model.Tileable = true;           // always (circular padding everywhere)

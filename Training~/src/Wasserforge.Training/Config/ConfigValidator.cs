@@ -57,6 +57,7 @@ namespace Wasserforge.Training.Config
             OneOf("model.upsample", c.Model.Upsample, "transposed", "nearest");
             if (c.Model.Tileable && c.Model.Upsample != "nearest")
                 Fail("model.upsample", "a tileable generator always upsamples with nearest + circular-padded convolutions (a transposed convolution cannot pad circularly); remove the key or set it to nearest.");
+            OneOf("training.ema_batch_norm", c.Training.EmaBatchNorm, "recompute", "copy");
             if (!(c.Training.Ema >= 0 && c.Training.Ema < 1)) Fail("training.ema", $"{c.Training.Ema} must be in [0, 1): 0 turns the average off, 0.999 is the usual decay.");
             ConfigLimits.Check(c, Fail);
             if (c.Loss.NCritic < 1) Fail("loss.n_critic", "must be at least 1.");

@@ -144,6 +144,12 @@ namespace Wasserforge.Training.Config
         /// <summary>Decay of an exponential moving average of the generator's weights (Yazici et al. 2019), updated after
         /// every generator step and used for sample grids, the SWD log and export; 0 turns it off.</summary>
         public double Ema { get; set; }
+        /// <summary>
+        /// With <see cref="Ema"/>: <c>recompute</c> gathers the average's batch-norm statistics anew with the averaged weights
+        /// before each sample grid, SWD point and export (SWA's <c>update_bn</c>); <c>copy</c> keeps the trained weights'
+        /// statistics. Null: recompute for dcgan, copy for texture models (where recomputing measured no better).
+        /// </summary>
+        public string EmaBatchNorm { get; set; }
     }
 
     /// <summary>Published defaults of each loss, applied where the config leaves a value out.</summary>

@@ -47,8 +47,11 @@ namespace Wasserforge.Training.Export
             var state = Checkpoint.Load(checkpoint, new Dictionary<string, nn.Module> { ["generator"] = models.Generator, ["critic"] = models.Critic },
                 new Dictionary<string, optim.Optimizer>(), new Dictionary<string, nn.Module> { [Trainer.AverageModule] = average });
             var useAverage = !rawWeights && state.AbsentModules.Count == 0;
-            exported = useAverage ? $"the generator's weight average (training.ema: {config.Training.Ema.ToString(System.Globalization.CultureInfo.InvariantCulture)})"
+            exported = useAverage ? $"the generator's weight average (training.ema: {config.Training.Ema.ToString(System.Globalization.CultureInfo.InvariantCulture)}" +
+                                    (config.Training.EmaBatchNorm == "recompute" ? ", batch-norm statistics recomputed)" : ")")
                 : rawWeights ? "the generator's trained weights (--raw-weights)" : "the generator's trained weights (the run keeps no weight average)";
+            if (useAverage && config.Training.EmaBatchNorm == "recompute")
+                GeneratorAverage.RecomputeNorms(average, models.LatentDim, CPU);
             var d = models.Describe(config, state.Step, Trainer.CreatedBy);
             GeneratorExporter.Export(useAverage ? average : models.Generator, d, output);
             return d;

@@ -40,6 +40,12 @@ namespace Wasserforge.Training.Loop
                     if (!isfinite(p).all().item<bool>()) throw Diverged(step, "a weight became NaN or infinite after the last update, so no checkpoint was written for this step");
         }
 
+        /// <summary>training.ema_batch_norm: recompute: the weight average's batch-norm statistics, gathered with its own weights.</summary>
+        void RecomputeAverageNorms(GeneratorAverage average, GanModels models, Device device)
+        {
+            if (average != null && _config.Training.EmaBatchNorm == "recompute") average.RecomputeNorms(models.LatentDim, device);
+        }
+
         static Dictionary<string, nn.Module> Modules(GanModels m) => new Dictionary<string, nn.Module> { ["generator"] = m.Generator, ["critic"] = m.Critic };
 
         /// <summary>The checkpoint module name of the generator's weight average (absent from checkpoints of runs without <c>training.ema</c>).</summary>

@@ -217,6 +217,7 @@ namespace Wasserforge.Training.Loop
                 }
                 if (step % t.SampleEvery == 0 || step == t.Steps)
                 {
+                    RecomputeAverageNorms(average, models, device);
                     WriteSamples(published, models, fixedLatents, fixedCount, device, data, step);
                     if (swd != null) LogSwd(swd, published, models, swdReference, device, step, obs);
                 }
@@ -234,6 +235,7 @@ namespace Wasserforge.Training.Loop
                 SaveCheckpoint(models, average, optG, optC, noise, dataRng, step, wallBefore + clock.Elapsed.TotalSeconds, obs);
                 return result;
             }
+            RecomputeAverageNorms(average, models, device);
             GeneratorExporter.Export(published, Describe(models, step), _run.OnnxPath);
             result.OnnxPath = _run.OnnxPath;
             obs.Note($"exported {_run.OnnxPath}");

@@ -60,6 +60,25 @@ namespace Wasserforge.Training.Models
             for (var i = 0; i < myBuffers.Count; i++) myBuffers[i].copy_(theirBuffers[i]);
         }
 
+        /// <summary>Latents per batch and batches <see cref="RecomputeNorms"/> runs (2,048 latents in all).</summary>
+        public const int NormBatchSize = 64, NormBatches = 32;
+
+        /// <summary>
+        /// Gathers the average's batch-norm statistics anew with its own weights (<c>training.ema_batch_norm: recompute</c>):
+        /// <see cref="NormBatches"/> batches of latents from a generator seeded the same every time, so the result depends only
+        /// on the weights. <see cref="Update"/> copies the trained statistics back, so training itself is unchanged.
+        /// </summary>
+        public void RecomputeNorms(long latentDim, Device device) => RecomputeNorms(Average, latentDim, device);
+
+        /// <summary><see cref="RecomputeNorms(long, Device)"/> for a generator holding averaged weights (a checkpoint's, at export).</summary>
+        public static void RecomputeNorms(Sequential average, long latentDim, Device device)
+        {
+            using var noise = new Generator(NormSeed);
+            NormRecalibration.Run(average, latentDim, device, NormBatches, NormBatchSize, noise);
+        }
+
+        const ulong NormSeed = 20261204;
+
         /// <summary>Frees the averaged generator.</summary>
         public void Dispose() => Average.Dispose();
     }

@@ -36,8 +36,13 @@ namespace Wasserforge.Training.Models
         public override Tensor forward(Tensor input)
         {
             ValidateInputDimensions(input);
-            if (training && num_batches_tracked is not null) num_batches_tracked.add_(HeldScalars.One, HeldScalars.One);
-            return F.batch_norm(input, running_mean, running_var, weight, bias, training, momentum ?? 0.1, eps);
+            var factor = momentum ?? 0.0;
+            if (training && num_batches_tracked is not null)
+            {
+                num_batches_tracked.add_(HeldScalars.One, HeldScalars.One);
+                if (momentum is null) factor = 1.0 / num_batches_tracked.item<long>();   // PyTorch: a cumulative average
+            }
+            return F.batch_norm(input, running_mean, running_var, weight, bias, training, factor, eps);
         }
     }
 }
