@@ -19,6 +19,18 @@ namespace Wasserforge.Training.Tests
             return Assert.Throws<ConfigException>(() => ConfigLoader.Load(_path));
         }
 
+        /// <summary>Texture models keep the trained weights' batch-norm statistics in their average (recomputing measured no better), dcgan recomputes them.</summary>
+        [Test]
+        public void TextureModelsCopyTheAveragesNormStatisticsByDefault()
+        {
+            File.WriteAllText(_path, "model: { kind: texture }\ntraining: { ema: 0.999 }");
+            Assert.That(ConfigLoader.Load(_path).Training.EmaBatchNorm, Is.EqualTo("copy"));
+            File.WriteAllText(_path, "model: { kind: texture }\ntraining: { ema: 0.999, ema_batch_norm: recompute }");
+            Assert.That(ConfigLoader.Load(_path).Training.EmaBatchNorm, Is.EqualTo("recompute"), "unless asked");
+            File.WriteAllText(_path, "model: { kind: dcgan }\ntraining: { ema: 0.999 }");
+            Assert.That(ConfigLoader.Load(_path).Training.EmaBatchNorm, Is.EqualTo("recompute"));
+        }
+
         [TestCase("model: { kind: texture }\ndata: { crop_size: 24 }", "'data.crop_size': 24 must be a power of two from 16 to data.size (32)")]
         [TestCase("model: { kind: texture }\ndata: { crop_size: 64 }", "'data.crop_size': 64 must be a power of two")]
         [TestCase("model: { kind: texture }\ndata: { crop_size: 8 }", "'data.crop_size': 8 must be a power of two")]
