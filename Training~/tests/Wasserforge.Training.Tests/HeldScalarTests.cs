@@ -43,7 +43,7 @@ namespace Wasserforge.Training.Tests
                 {
                     using var scope = NewDisposeScope();
                     using var s = new ScalarScope();
-                    var y = a.Plus(b).mul(s.Of(2)).add_(b, s.Of(0.5)).PlusInPlace(HeldScalars.One);
+                    var y = a.Plus(b).mul(s.Of(2)).add_(b, s.Of(0.5)).Plus(HeldScalars.One);
                     Assert.That(y.data<float>().ToArray(), Is.EqualTo(new[] { 4.25f, 2.5f }), $"call {i}");
                 }
             });

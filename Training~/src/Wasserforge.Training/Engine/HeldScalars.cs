@@ -10,7 +10,7 @@ namespace Wasserforge.Training.Engine
     /// keeps the temporary reachable, so a garbage collection started by another thread during the native call can finalize
     /// it first, and libtorch reads freed memory: "Expected false to be true" from <c>Scalar::toFloat</c>, seen once in about
     /// a dozen long runs and reproduced in under a second with a thread that collects in a loop
-    /// (<c>HeldScalarTests</c>; upstream: dotnet/TorchSharp pull request 1496, open). Training code therefore passes
+    /// (<c>wasserforge bench scalars</c>; guarded by <c>HeldScalarTests</c>; upstream: dotnet/TorchSharp pull request 1496, open). Training code therefore passes
     /// Scalars it holds: <see cref="One"/> for sums, a <see cref="ScalarScope"/> for other values, fields of modules.
     /// </summary>
     public static class HeldScalars
@@ -26,9 +26,6 @@ namespace Wasserforge.Training.Engine
 
         /// <summary><paramref name="a"/> + <paramref name="s"/> (the same as the + operator) with a held alpha.</summary>
         public static Tensor Plus(this Tensor a, Scalar s) => a.add(s, One);
-
-        /// <summary>In place: <paramref name="a"/> += <paramref name="s"/>, with a held alpha.</summary>
-        public static Tensor PlusInPlace(this Tensor a, Scalar s) => a.add_(s, One);
 
         /// <summary>
         /// softplus(<paramref name="x"/>) = log(1 + eˣ) in its stable form max(x, 0) + log1p(e^−|x|), the same function as

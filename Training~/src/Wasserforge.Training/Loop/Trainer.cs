@@ -197,7 +197,7 @@ namespace Wasserforge.Training.Loop
                 }
                 var g = steps.Generator(batch);
                 if (critic.Penalised) lastGp = critic.Penalty;
-                double w = critic.Wasserstein, c = critic.Loss, gp = _config.Loss.GpEvery > 1 ? lastGp : critic.Penalty;
+                double w = critic.Wasserstein, c = critic.Loss, gp = lastGp;
                 if (!IsFinite(w) || !IsFinite(c) || !IsFinite(g) || !IsFinite(gp))
                     throw Diverged(step + 1, $"critic loss {c}, generator loss {g}, Wasserstein estimate {w}");
                 step++;

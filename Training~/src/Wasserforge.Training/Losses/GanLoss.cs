@@ -100,8 +100,8 @@ namespace Wasserforge.Training.Losses
             // retain_graph must be asked for too (TorchSharp's default is false even with create_graph).
             var g = autograd.grad(new[] { d.sum() }, new[] { x }, create_graph: true, retain_graph: true)[0];
             var penalty = g.reshape(n, -1).norm(1).sub(HeldScalars.One).square().mean();
-            using var weight = new ScalarScope();
-            return new CriticTerms(distance.Plus(penalty.mul(weight.Of(_lambda * _every))), w, penalty);
+            using var weight = (_lambda * _every).ToScalar();
+            return new CriticTerms(distance.Plus(penalty.mul(weight)), w, penalty);
         }
 
         public override Tensor Generator(Tensor fakeScores) => -fakeScores.mean();

@@ -77,7 +77,8 @@ namespace Wasserforge.Training.Models
             NormRecalibration.Run(average, latentDim, device, NormBatches, NormBatchSize, noise);
         }
 
-        const ulong NormSeed = 20261204;
+        /// <summary>Seed of the latents <see cref="RecomputeNorms(long, Device)"/> runs.</summary>
+        public const ulong NormSeed = 20261204;
 
         /// <summary>Frees the averaged generator.</summary>
         public void Dispose() => Average.Dispose();
