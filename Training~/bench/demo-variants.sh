@@ -6,7 +6,8 @@
 # as OUT/VARIANT/sheet.png. Results are deterministic for a config, thread count and CPU; the times are not.
 # usage: Training~/bench/demo-variants.sh [THREADS=1] [OUT=out~/demo-variants] VARIANT...
 # VARIANT: demo, lr-decay, lr-decay-fast, critic-32, batch-16, steps-6000, lazy-gp-4 (gp_every 4, 2,700 steps: the
-# demo's time), texture-16, texture-32; append @SEED
+# demo's time), latent-128, count-N (N training images, e.g. count-2048, the set's default; the demo has 8,192), texture-16,
+# texture-32; append @SEED
 # (e.g. demo@2) for another training seed. STEPS=N overrides every run's steps (a quick check of the script).
 # WF_DLL=path/to/wasserforge.dll runs an existing build. Prints markdown.
 set -euo pipefail
@@ -29,6 +30,8 @@ config() {
     batch-16) sed 's/batch_size: 32/batch_size: 16/; s/steps: 2000 /steps: 3500 /; s/_every: 1000/_every: 1750/' "$demo" ;;
     steps-6000) sed 's/steps: 2000 /steps: 6000 /; s/_every: 1000/_every: 2000/' "$demo" ;;
     lazy-gp-4) sed 's/^  n_critic: 1 .*$/  n_critic: 1\n  gp_every: 4/; s/steps: 2000 /steps: 2700 /; s/_every: 1000/_every: 1350/' "$demo" ;;
+    latent-128) sed 's/latent_dim: 64/latent_dim: 128/' "$demo" ;;
+    count-[1-9]*) sed "s/^  count: [0-9]*/  count: ${name#count-}/" "$demo" ;;
     texture-16|texture-32)
       sed "s/source: procedural/source: materials/; s/rotate90: true/rotate90: false/; s/steps: 2500/steps: 3000/;
            s/sample_every: 250/sample_every: 1500/; s/checkpoint_every: 500/checkpoint_every: 1500/;
