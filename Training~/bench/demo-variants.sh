@@ -31,7 +31,9 @@ config() {
     steps-6000) sed 's/steps: 2000 /steps: 6000 /; s/_every: 1000/_every: 2000/' "$demo" ;;
     lazy-gp-4) sed 's/^  n_critic: 1 .*$/  n_critic: 1\n  gp_every: 4/; s/steps: 2000 /steps: 2700 /; s/_every: 1000/_every: 1350/' "$demo" ;;
     latent-128) sed 's/latent_dim: 64/latent_dim: 128/' "$demo" ;;
-    count-[1-9]*) sed "s/^  count: [0-9]*/  count: ${name#count-}/" "$demo" ;;
+    count-*)
+      [[ "${name#count-}" =~ ^[1-9][0-9]*$ ]] || { echo "variant '$name': N in count-N must be a whole number of images, e.g. count-2048" >&2; return 2; }
+      sed "s/^  count: [0-9]*/  count: ${name#count-}/" "$demo" ;;
     texture-16|texture-32)
       sed "s/source: procedural/source: materials/; s/rotate90: true/rotate90: false/; s/steps: 2500/steps: 3000/;
            s/sample_every: 250/sample_every: 1500/; s/checkpoint_every: 500/checkpoint_every: 1500/;
