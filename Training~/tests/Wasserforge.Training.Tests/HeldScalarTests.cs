@@ -32,19 +32,23 @@ namespace Wasserforge.Training.Tests
             finally { Volatile.Write(ref stop, 1); collector.Join(); }
         }
 
+        /// <summary>
+        /// The held forms of sums, squares and scoped values, 300,000 times under collections. With TorchSharp's own
+        /// <c>square()</c> in place of <see cref="HeldScalars.Square"/> this failed 3 runs of 3 (checked by hand).
+        /// </summary>
         [Test]
-        public void SumsAndScopedScalarsKeepTheirValuesThroughCollections()
+        public void SumsSquaresAndScopedScalarsKeepTheirValuesThroughCollections()
         {
             using var a = tensor(new[] { 1f, 2f });
             using var b = tensor(new[] { 0.5f, -1f });
             WhileCollecting(() =>
             {
-                for (var i = 0; i < 20_000; i++)
+                for (var i = 0; i < 300_000; i++)
                 {
                     using var scope = NewDisposeScope();
                     using var s = new ScalarScope();
-                    var y = a.Plus(b).mul(s.Of(2)).add_(b, s.Of(0.5)).Plus(HeldScalars.One);
-                    Assert.That(y.data<float>().ToArray(), Is.EqualTo(new[] { 4.25f, 2.5f }), $"call {i}");
+                    var y = a.Plus(b).mul(s.Of(2)).add_(b, s.Of(0.5)).Plus(HeldScalars.One).Square();
+                    Assert.That(y.data<float>().ToArray(), Is.EqualTo(new[] { 18.0625f, 6.25f }), $"call {i}");
                 }
             });
         }

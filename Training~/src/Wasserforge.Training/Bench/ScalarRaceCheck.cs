@@ -46,7 +46,9 @@ namespace Wasserforge.Training.Bench
                 while (clock.Elapsed.TotalSeconds < seconds)
                 {
                     if (held) a.mul_(keep).add_(b, take);
+#pragma warning disable RS0030   // the temporaries this check exists to show
                     else a.mul_(0.5).add_(b, alpha: 0.1);
+#pragma warning restore RS0030
                     n++;
                 }
                 return new ScalarRaceResult(n, clock.Elapsed.TotalSeconds, null);

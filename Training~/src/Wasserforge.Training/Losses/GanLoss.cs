@@ -99,7 +99,7 @@ namespace Wasserforge.Training.Losses
             // create_graph: the penalty's own gradient reaches the critic's weights (double backward);
             // retain_graph must be asked for too (TorchSharp's default is false even with create_graph).
             var g = autograd.grad(new[] { d.sum() }, new[] { x }, create_graph: true, retain_graph: true)[0];
-            var penalty = g.reshape(n, -1).norm(1).sub(HeldScalars.One).square().mean();
+            var penalty = g.reshape(n, -1).norm(1).sub(HeldScalars.One).Square().mean();
             using var weight = (_lambda * _every).ToScalar();
             return new CriticTerms(distance.Plus(penalty.mul(weight)), w, penalty);
         }
@@ -136,9 +136,9 @@ namespace Wasserforge.Training.Losses
         public override CriticTerms Critic(nn.Module<Tensor, Tensor> critic, Tensor real, Tensor fake, Generator noise, long update = 0)
         {
             var (dr, df, w) = Scores(critic, real, fake);
-            return new CriticTerms(dr.sub(HeldScalars.One).square().mean().Plus(df.square().mean()).mul(HeldScalars.Half), w, null);
+            return new CriticTerms(dr.sub(HeldScalars.One).Square().mean().Plus(df.Square().mean()).mul(HeldScalars.Half), w, null);
         }
-        public override Tensor Generator(Tensor fakeScores) => fakeScores.sub(HeldScalars.One).square().mean().mul(HeldScalars.Half);
+        public override Tensor Generator(Tensor fakeScores) => fakeScores.sub(HeldScalars.One).Square().mean().mul(HeldScalars.Half);
     }
 
     sealed class NsGan : GanLoss

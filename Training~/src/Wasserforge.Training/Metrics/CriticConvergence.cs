@@ -80,6 +80,9 @@ namespace Wasserforge.Training.Metrics
 
         /// <summary>The parallel-lines example: points (<paramref name="theta"/>, z) with z ~ U[0, 1]; W₁ between lines at 0 and θ is |θ|.</summary>
         public static PointSampler ParallelLine(double theta) => (n, g) =>
-            cat(new[] { full(new long[] { n, 1 }, theta), rand(new long[] { n, 1 }, generator: g) }, 1);
+        {
+            using var s = new ScalarScope();
+            return cat(new[] { full(new long[] { n, 1 }, s.Of(theta)), rand(new long[] { n, 1 }, generator: g) }, 1);
+        };
     }
 }
