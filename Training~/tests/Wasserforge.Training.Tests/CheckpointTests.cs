@@ -7,6 +7,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using Wasserforge.Training.Checkpoints;
 using Wasserforge.Training.Loop;
+using Wasserforge.Training.Engine;
 using static TorchSharp.torch;
 
 namespace Wasserforge.Training.Tests
@@ -34,7 +35,7 @@ namespace Wasserforge.Training.Tests
             {
                 using var s = NewDisposeScope();
                 o.zero_grad();
-                n.forward(x).square().mean().backward();
+                n.forward(x).Square().mean().backward();
                 o.step();
             }
             Step(opt, net); Step(opt, net);

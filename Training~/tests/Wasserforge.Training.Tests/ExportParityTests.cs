@@ -7,6 +7,7 @@ using Wasserforge.Contract;
 using Wasserforge.Training.Config;
 using Wasserforge.Training.Export;
 using Wasserforge.Training.Models;
+using Wasserforge.Training.Engine;
 using static TorchSharp.torch;
 
 namespace Wasserforge.Training.Tests
@@ -57,7 +58,8 @@ namespace Wasserforge.Training.Tests
             // Move batch-norm statistics away from their initial values, as training does.
             using (NewDisposeScope())
             using (no_grad())
-                for (var i = 0; i < 3; i++) models.Generator.forward(randn(new long[] { 8, models.LatentDim }, generator: gen) * 2.0 + 0.5);
+            using (var s = new ScalarScope())
+                for (var i = 0; i < 3; i++) models.Generator.forward(randn(new long[] { 8, models.LatentDim }, generator: gen).mul(s.Of(2.0)).Plus(s.Of(0.5)));
             models.Generator.eval();
 
             var description = models.Describe(config, 0, "test");

@@ -4,6 +4,7 @@ using System.Linq;
 using NUnit.Framework;
 using TorchSharp.Modules;
 using Wasserforge.Training.Models;
+using Wasserforge.Training.Engine;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -60,7 +61,9 @@ namespace Wasserforge.Training.Tests
             using var source = Tiny();
             using var average = new GeneratorAverage(Tiny(), 0.9);
             average.Reset(source);
-            using (no_grad()) source.forward(randn(16, 3) * 3.0 + 2.0);   // moves the running statistics
+            using (no_grad())
+            using (var s = new ScalarScope())
+                source.forward(randn(16, 3).mul(s.Of(3.0)).Plus(s.Of(2.0)));   // moves the running statistics
             average.Update(source, 50);
             var mine = average.Average.buffers().Select(b => b.to(ScalarType.Float64).data<double>().ToArray()).ToList();
             var theirs = source.buffers().Select(b => b.to(ScalarType.Float64).data<double>().ToArray()).ToList();
@@ -86,7 +89,8 @@ namespace Wasserforge.Training.Tests
             manual_seed(5);
             using var g = Sequential(Linear(3, 2), HeldScalarBatchNorm.Features(2));
             var norm = (BatchNorm)g[1];
-            using (no_grad()) { norm.running_mean.fill_(7); norm.running_var.fill_(9); }   // statistics of other weights
+            using (no_grad())
+            using (var s = new ScalarScope()) { norm.running_mean.fill_(s.Of(7)); norm.running_var.fill_(s.Of(9)); }   // statistics of other weights
             GeneratorAverage.RecomputeNorms(g, 3, CPU);
             Assert.That(g.training, Is.False, "left in evaluation mode");
             var first = norm.running_mean.data<float>().ToArray();

@@ -7,6 +7,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using Wasserforge.Training.Config;
 using Wasserforge.Training.Losses;
+using Wasserforge.Training.Engine;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -53,9 +54,10 @@ namespace Wasserforge.Training.Tests
                 {
                     double At(double delta)
                     {
-                        using (no_grad()) flat[i].add_(delta);
+                        using var s = new ScalarScope();
+                        using (no_grad()) flat[i].add_(s.Of(delta), HeldScalars.One);
                         var v = CriticLoss(loss, critic, real, fake).item<double>();
-                        using (no_grad()) flat[i].add_(-delta);
+                        using (no_grad()) flat[i].add_(s.Of(-delta), HeldScalars.One);
                         return v;
                     }
                     var numeric = (At(h) - At(-h)) / (2 * h);
@@ -99,12 +101,13 @@ namespace Wasserforge.Training.Tests
             var w2 = Fill(17.0, 1, 36).requires_grad_();
             var real = Fill(18.0, 2, 3, 6, 6);
             var fake = Fill(19.0, 2, 3, 6, 6);
-            var eps = (Fill(20.0, 2, 1, 1, 1) + 1.0) / 2.0;
-            var xi = (real * eps + fake * (1.0 - eps)).detach().requires_grad_();
+            using var s = new ScalarScope();
+            var eps = Fill(20.0, 2, 1, 1, 1).Plus(s.Of(1.0)).div(s.Of(2.0));
+            var xi = (real * eps).Plus(fake * eps.negative().Plus(s.Of(1.0))).detach().requires_grad_();
             var h = F.leaky_relu(F.layer_norm(F.conv2d(xi, w1, b1, strides: new long[] { 2, 2 }, padding: new long[] { 1, 1 }), new long[] { 4, 3, 3 }), 0.2);
             var d = F.linear(h.flatten(1), w2);
             var g = autograd.grad(new[] { d.sum() }, new[] { xi }, create_graph: true, retain_graph: true)[0];
-            var gp = (g.reshape(2, -1).norm(1) - 1.0).pow(2).mean();
+            var gp = g.reshape(2, -1).norm(1).sub(s.Of(1.0)).Square().mean();
             Expect("gp_value", gp);
             var grads = autograd.grad(new[] { gp }, new[] { w1, b1, w2 });
             Expect("gp_grad_w1", grads[0]);

@@ -5,6 +5,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using Wasserforge.Training.Config;
 using Wasserforge.Training.Loop;
+using Wasserforge.Training.Engine;
 using static TorchSharp.torch;
 
 namespace Wasserforge.Training.Tests
@@ -40,7 +41,8 @@ namespace Wasserforge.Training.Tests
             {
                 var before = p.data<double>()[0];
                 sgd.zero_grad();
-                using (var loss = (p * 3.0).sum()) loss.backward();
+                using (var s = new ScalarScope())
+                using (var loss = p.mul(s.Of(3.0)).sum()) loss.backward();
                 sgd.step();
                 return before - p.data<double>()[0];
             }

@@ -6,6 +6,7 @@ using TorchSharp.Modules;
 using Wasserforge.Training.Config;
 using Wasserforge.Training.Export;
 using Wasserforge.Training.Models;
+using Wasserforge.Training.Engine;
 using static TorchSharp.torch;
 
 namespace Wasserforge.Training.Tests
@@ -69,7 +70,8 @@ namespace Wasserforge.Training.Tests
             using var models = ModelFactory.Create(config, 3);
             using (no_grad())
             using (NewDisposeScope())
-                for (var i = 0; i < 3; i++) models.Generator.forward(randn(8, models.LatentDim) * 2.0 + 0.5);   // batch-norm statistics off their start
+            using (var s = new ScalarScope())
+                for (var i = 0; i < 3; i++) models.Generator.forward(randn(8, models.LatentDim).mul(s.Of(2.0)).Plus(s.Of(0.5)));   // batch-norm statistics off their start
             var path = Path.Combine(_dir, "nearest.onnx");
             GeneratorExporter.Export(models.Generator, models.Describe(config, 0, "test"), path);
 

@@ -7,6 +7,7 @@ using NUnit.Framework;
 using TorchSharp;
 using TorchSharp.Modules;
 using Wasserforge.Training.Checkpoints;
+using Wasserforge.Training.Engine;
 using static TorchSharp.torch;
 
 namespace Wasserforge.Training.Tests
@@ -57,7 +58,8 @@ namespace Wasserforge.Training.Tests
             {
                 using var scope = NewDisposeScope();
                 o.zero_grad();
-                ((_x.matmul(W.transpose(0, 1)) + B - _y).square().mean() + W.pow(4).sum() * 0.1).backward();
+                using var s = new ScalarScope();
+                _x.matmul(W.transpose(0, 1)).Plus(B).sub(_y).Square().mean().Plus(W.pow(s.Of(4)).sum().mul(s.Of(0.1))).backward();
                 o.step();
             }
             public void Dispose() { W.Dispose(); B.Dispose(); _x.Dispose(); _y.Dispose(); }

@@ -10,6 +10,7 @@ using Wasserforge.Contract;
 using Wasserforge.Training.Config;
 using Wasserforge.Training.Export;
 using Wasserforge.Training.Models;
+using Wasserforge.Training.Engine;
 using static TorchSharp.torch;
 
 namespace Wasserforge.Training.Tests
@@ -41,7 +42,8 @@ namespace Wasserforge.Training.Tests
         {
             using (NewDisposeScope())
             using (no_grad())
-                for (var i = 0; i < 3; i++) m.Generator.forward(randn(new long[] { 8, m.LatentDim }, generator: gen) * 1.5 + 0.3);
+            using (var s = new ScalarScope())
+                for (var i = 0; i < 3; i++) m.Generator.forward(randn(new long[] { 8, m.LatentDim }, generator: gen).mul(s.Of(1.5)).Plus(s.Of(0.3)));
             m.Generator.eval();
         }
 
