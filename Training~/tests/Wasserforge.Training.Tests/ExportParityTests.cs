@@ -5,9 +5,9 @@ using NUnit.Framework;
 using TorchSharp;
 using Wasserforge.Contract;
 using Wasserforge.Training.Config;
+using Wasserforge.Training.Engine;
 using Wasserforge.Training.Export;
 using Wasserforge.Training.Models;
-using Wasserforge.Training.Engine;
 using static TorchSharp.torch;
 
 namespace Wasserforge.Training.Tests

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using NUnit.Framework;
 using TorchSharp.Modules;
-using Wasserforge.Training.Models;
 using Wasserforge.Training.Engine;
+using Wasserforge.Training.Models;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 

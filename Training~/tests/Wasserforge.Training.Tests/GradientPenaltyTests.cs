@@ -6,8 +6,8 @@ using NUnit.Framework;
 using TorchSharp;
 using TorchSharp.Modules;
 using Wasserforge.Training.Config;
-using Wasserforge.Training.Losses;
 using Wasserforge.Training.Engine;
+using Wasserforge.Training.Losses;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 

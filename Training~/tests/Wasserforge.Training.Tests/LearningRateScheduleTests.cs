@@ -4,8 +4,8 @@ using NUnit.Framework;
 using TorchSharp;
 using TorchSharp.Modules;
 using Wasserforge.Training.Config;
-using Wasserforge.Training.Loop;
 using Wasserforge.Training.Engine;
+using Wasserforge.Training.Loop;
 using static TorchSharp.torch;
 
 namespace Wasserforge.Training.Tests

@@ -4,9 +4,9 @@ using System.Linq;
 using NUnit.Framework;
 using TorchSharp.Modules;
 using Wasserforge.Training.Config;
+using Wasserforge.Training.Engine;
 using Wasserforge.Training.Export;
 using Wasserforge.Training.Models;
-using Wasserforge.Training.Engine;
 using static TorchSharp.torch;
 
 namespace Wasserforge.Training.Tests

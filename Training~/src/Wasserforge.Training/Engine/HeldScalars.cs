@@ -12,7 +12,7 @@ namespace Wasserforge.Training.Engine
     /// a dozen long runs and reproduced in under a second with a thread that collects in a loop
     /// (<c>wasserforge bench scalars</c>; guarded by <c>HeldScalarTests</c>; upstream: dotnet/TorchSharp pull request 1496, open). Training code therefore passes
     /// Scalars it holds: <see cref="One"/> for sums, a <see cref="ScalarScope"/> for other values, fields of modules.
-    /// The build refuses the calls that make temporaries (<c>BannedSymbols.txt</c>, error RS0030).
+    /// The build refuses the calls that make temporaries (<c>Training~/msbuild/BannedSymbols.txt</c>, error RS0030).
     /// </summary>
     public static class HeldScalars
     {
